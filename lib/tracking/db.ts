@@ -1,0 +1,40 @@
+import Dexie, { type Table } from 'dexie';
+import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
+
+/** Name of the one IndexedDB database of the workbench. */
+export const DATABASE_NAME = 'mlops-workbench';
+
+/** A row of the `meta` table: small named values (e.g. when progress was last imported). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The workbench database. Every schema version ever released stays declared here, in order,
+ * with an upgrade function when rows must change; tests open a database written by each
+ * earlier version and check that nothing is lost.
+ */
+export class WorkbenchDatabase extends Dexie {
+  exerciseProgress!: Table<ExerciseProgress, [string, string]>;
+  lessonVisits!: Table<LessonVisit, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    // v1: course progress (issue #2).
+    this.version(1).stores({
+      exerciseProgress: '[lessonId+exerciseId], lessonId, status, updatedAt',
+      lessonVisits: 'lessonId, visitedAt',
+      meta: 'key',
+    });
+  }
+}
+
+let shared: WorkbenchDatabase | undefined;
+
+/** The page's shared database connection, opened on first use. */
+export function getDatabase(): WorkbenchDatabase {
+  shared ??= new WorkbenchDatabase();
+  return shared;
+}
