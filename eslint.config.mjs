@@ -20,7 +20,7 @@ const layer = (files, { paths = [], patterns = [] }, ignores = []) => ({
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', 'out/**', 'scripts/__fixtures__/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

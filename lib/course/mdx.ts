@@ -100,3 +100,19 @@ function plainText(node: Node): string {
   if (typeof node.value === 'string' && node.type !== 'mdxjsEsm') return node.value;
   return (node.children ?? []).map(plainText).join('');
 }
+
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
+/**
+ * Rehype plugin: drops whitespace-only text between table elements. The HTML parser moves
+ * such text out of a table, so leaving it in breaks React hydration of the lesson page.
+ */
+export function rehypeTableWhitespace() {
+  return (tree: unknown) => {
+    walk(tree as Node, (node) => {
+      const el = node as Node & { tagName?: string };
+      if (el.type !== 'element' || !el.tagName || !TABLE_PARTS.has(el.tagName) || !el.children) return;
+      el.children = el.children.filter((child) => !(child.type === 'text' && !child.value?.trim()));
+    });
+  };
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Course' },
+  { href: '/maturity', label: 'Maturity ladder' },
+  { href: '/progress', label: 'Progress' },
+] as const;
+
+/** Main navigation; marks the current section with aria-current. */
+export function NavLinks() {
+  const pathname = usePathname() ?? '/';
+  const isCurrent = (href: string) =>
+    href === '/' ? pathname === '/' || pathname.startsWith('/weeks') || pathname.startsWith('/lessons') : pathname.startsWith(href);
+  return (
+    <nav className="site-nav" aria-label="Main">
+      <ul>
+        {LINKS.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} aria-current={isCurrent(link.href) ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

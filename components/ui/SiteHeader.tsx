@@ -1,0 +1,17 @@
+import Link from 'next/link';
+import { NavLinks } from './NavLinks';
+import { ThemeToggle } from './ThemeToggle';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href="/" className="brand">
+          MLOps Workbench
+        </Link>
+        <NavLinks />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}
