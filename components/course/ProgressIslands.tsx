@@ -33,7 +33,7 @@ export function WeekProgress({ lessons, label }: { lessons: LessonOutline[]; lab
   const percent = lessons.length ? Math.round((done / lessons.length) * 100) : 0;
   return (
     <div className="week-progress">
-      <span>
+      <span data-testid="week-progress">
         {state.status === 'ready' ? `${done} of ${lessons.length} lessons complete` : 'Loading progress…'}
       </span>
       <div className="progress-bar" role="progressbar" aria-label={`${label} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>

@@ -1,6 +1,7 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { toExerciseView } from '@/lib/course/exercise-view';
 import type { Lesson } from '@/lib/course/types';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { Callout, Figure } from './Callout';
 import { ExerciseCard } from './ExerciseCard';
 import { FlightsByMonth } from './figures/FlightsByMonth';
@@ -25,9 +26,9 @@ export function lessonMdxComponents(lesson: Lesson) {
     MaturityLadder,
     FlightsByMonth,
     table: (props: ComponentPropsWithoutRef<'table'>) => (
-      <div className="table-scroll">
+      <ScrollRegion label="Table">
         <table {...props} />
-      </div>
+      </ScrollRegion>
     ),
   };
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { indexProgress, lessonCompletion, type WeekOutline } from '@/lib/course/outline';
 import { useProgressRecords } from '@/components/course/use-progress';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 /** A table of every lesson with its status, passed exercises and last visit. */
 export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
@@ -22,7 +23,7 @@ export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
         </strong>{' '}
         · {passedExercises} exercise{passedExercises === 1 ? '' : 's'} passed
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label="Progress per lesson">
         <table data-testid="progress-table">
           <caption className="visually-hidden">Progress per lesson</caption>
           <thead>
@@ -54,7 +55,7 @@ export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

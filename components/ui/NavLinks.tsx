@@ -9,7 +9,10 @@ const LINKS = [
   { href: '/progress', label: 'Progress' },
 ] as const;
 
-/** Main navigation; marks the current section with aria-current. */
+/**
+ * Main navigation; marks the current section with aria-current. No prefetch: sections such as
+ * Progress carry code (validation, later charts) that a lesson visit should not pay for.
+ */
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
   const isCurrent = (href: string) =>
@@ -19,7 +22,7 @@ export function NavLinks() {
       <ul>
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={isCurrent(link.href) ? 'page' : undefined}>
+            <Link href={link.href} prefetch={false} aria-current={isCurrent(link.href) ? 'page' : undefined}>
               {link.label}
             </Link>
           </li>

@@ -85,7 +85,7 @@ export default async function LessonPage({ params }: Params) {
               <span className="muted small">Next</span> {next.title}
             </Link>
           ) : (
-            <Link href="/progress" className="pager-link next">
+            <Link href="/progress" prefetch={false} className="pager-link next">
               <span className="muted small">End of the published course</span> See your progress
             </Link>
           )}

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { summarizeFlightsByMonth, type FlightRecord } from '@/lib/data/flights-summary';
 
 /** Where the build reads the running example from: the `vega-datasets` npm package, never a URL. */
@@ -56,7 +57,7 @@ export async function FlightsByMonth() {
       <figcaption>
         Flights per month in <code>flights-20k.json</code> (vega-datasets), and the share delayed more than 15 minutes.
       </figcaption>
-      <div className="table-scroll">
+      <ScrollRegion label="Flights per month table">
         <table>
           <caption className="visually-hidden">Flights per month, January to March 2001</caption>
           <thead>
@@ -80,7 +81,7 @@ export async function FlightsByMonth() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }
