@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'lessons/**/*.test.ts', 'scripts/**/*.test.ts', 'stores/**/*.test.ts', 'workers/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'lessons/**/*.test.ts', 'scripts/**/*.test.ts', 'stores/**/*.test.ts', 'workers/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '**/__fixtures__/**'],
     testTimeout: 20_000,
   },

@@ -1,0 +1,92 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyProgress } from '@/lib/course/grading';
+import { WorkbenchDatabase } from './db';
+import { describeStorageError } from './errors';
+import { readProgress, recordLessonVisit, replaceProgress, resetProgress, updateExerciseProgress } from './progress';
+
+let counter = 0;
+const dbs: WorkbenchDatabase[] = [];
+function freshDb() {
+  const db = new WorkbenchDatabase(`test-${++counter}-${Date.now()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const row = (lessonId: string, exerciseId: string, attempts = 1) => ({ ...emptyProgress(lessonId, exerciseId, 1), attempts, status: 'attempted' as const });
+
+describe('progress storage', () => {
+  it('updates one exercise with read-modify-write and reads everything back', async () => {
+    const db = freshDb();
+    await updateExerciseProgress(db, 'l', 'e', (prev) => ({ ...(prev ?? emptyProgress('l', 'e', 1)), attempts: (prev?.attempts ?? 0) + 1 }));
+    await Promise.all(
+      [1, 2, 3].map(() => updateExerciseProgress(db, 'l', 'e', (prev) => ({ ...prev!, attempts: prev!.attempts + 1 }))),
+    );
+    await recordLessonVisit(db, 'l', 5);
+    await recordLessonVisit(db, 'l', 9);
+    const records = await readProgress(db);
+    expect(records.exercises).toHaveLength(1);
+    expect(records.exercises[0]!.attempts).toBe(4);
+    expect(records.visits).toEqual([{ lessonId: 'l', visitedAt: 9 }]);
+  });
+
+  it('resets everything', async () => {
+    const db = freshDb();
+    await replaceProgress(db, { exercises: [row('a', 'x')], visits: [{ lessonId: 'a', visitedAt: 1 }] });
+    await resetProgress(db);
+    expect(await readProgress(db)).toEqual({ exercises: [], visits: [] });
+  });
+
+  it('replaces all-or-nothing: a failing write leaves the previous progress intact', async () => {
+    const db = freshDb();
+    await replaceProgress(db, { exercises: [row('a', 'x', 7)], visits: [] });
+    // A row without its key fails inside the transaction, after the clear() calls.
+    const broken = { ...row('b', 'y'), lessonId: undefined } as unknown as ReturnType<typeof row>;
+    await expect(replaceProgress(db, { exercises: [row('c', 'z'), broken], visits: [] })).rejects.toThrow();
+    const records = await readProgress(db);
+    expect(records.exercises.map((e) => [e.lessonId, e.attempts])).toEqual([['a', 7]]);
+  });
+});
+
+describe('schema versions', () => {
+  it('opens a database written by release v1 (raw IndexedDB, as an old tab left it) and loses nothing', async () => {
+    const name = `v1-${Date.now()}`;
+    // Dexie stores version N as IndexedDB version N * 10.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 10);
+      request.onupgradeneeded = () => {
+        const idb = request.result;
+        const exercises = idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] });
+        exercises.createIndex('lessonId', 'lessonId');
+        exercises.createIndex('status', 'status');
+        exercises.createIndex('updatedAt', 'updatedAt');
+        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' }).createIndex('visitedAt', 'visitedAt');
+        idb.createObjectStore('meta', { keyPath: 'key' });
+        exercises.put(row('what-is-mlops', 'q1', 3));
+        request.transaction!.objectStore('lessonVisits').put({ lessonId: 'what-is-mlops', visitedAt: 77 });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new WorkbenchDatabase(name);
+    dbs.push(db);
+    const records = await readProgress(db);
+    expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
+    expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
+  });
+});
+
+describe('describeStorageError', () => {
+  it('explains a full disk, blocked storage and other failures', () => {
+    const quota = Object.assign(new Error('x'), { name: 'AbortError', inner: new DOMException('full', 'QuotaExceededError') });
+    expect(describeStorageError(quota)).toMatch(/run out of storage space/);
+    expect(describeStorageError(Object.assign(new Error('x'), { name: 'MissingAPIError' }))).toMatch(/will not let the workbench store data/);
+    expect(describeStorageError(new Error('boom'))).toBe('Saving failed (boom). Nothing was changed; please try again.');
+  });
+});
