@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LessonContent, readLessonSource } from '@/components/course/LessonContent';
 import { LessonCompleteBanner, LessonExerciseList, LessonVisitRecorder } from '@/components/course/LessonProgressPanel';
 import { LevelBadge } from '@/components/course/LevelBadge';
+import { Breadcrumb } from '@/components/ui/Breadcrumb';
 import { allLessons, findLesson, lessonNeighbours } from '@/lib/course/course';
 import { analyzeLessonMdx } from '@/lib/course/mdx';
 import { outlineLesson } from '@/lib/course/outline';
@@ -34,20 +35,13 @@ export default async function LessonPage({ params }: Params) {
 
   return (
     <div className="container lesson-layout">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Course</Link>
-          </li>
-          <li>
-            <Link href={`/weeks/${lesson.week}`}>
-              Week {lesson.week}
-              {week ? `: ${week.title}` : ''}
-            </Link>
-          </li>
-          <li aria-current="page">{lesson.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { label: 'Course', href: '/' },
+          { label: `Week ${lesson.week}${week ? `: ${week.title}` : ''}`, href: `/weeks/${lesson.week}` },
+          { label: lesson.title },
+        ]}
+      />
       <article className="lesson-main">
         <header className="lesson-header">
           <h1>{lesson.title}</h1>

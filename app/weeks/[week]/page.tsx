@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonList } from '@/components/course/LessonList';
 import { WeekProgress } from '@/components/course/ProgressIslands';
+import { Breadcrumb } from '@/components/ui/Breadcrumb';
 import { outlineCourse } from '@/lib/course/outline';
 import { course } from '@/lessons/index';
 
@@ -31,14 +32,7 @@ export default async function WeekPage({ params }: Params) {
   const next = course[index + 1];
   return (
     <div className="container narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Course</Link>
-          </li>
-          <li aria-current="page">Week {week.week}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Course', href: '/' }, { label: `Week ${week.week}` }]} />
       <h1>
         Week {week.week}: {week.title}
       </h1>
