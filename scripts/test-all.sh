@@ -15,7 +15,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version
 
-[ -d node_modules ] || { step "Installing npm packages"; npm ci --no-audit --no-fund; }
+[ -d node_modules ] || { step "Installing npm packages"; npm install --no-audit --no-fund; }
 
 step "Lint (ESLint, with the layer rules)"
 npx eslint --max-warnings=0 .
