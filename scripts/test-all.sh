@@ -24,10 +24,10 @@ npx tsc --noEmit
 step "Lessons check"
 npm run --silent lessons:check
 step "Unit tests (Vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit-results.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit-results.json
 step "Build (static export)"
 npx next build
 step "End-to-end tests (Playwright, Debian Chromium)"
 npx playwright test
 
-node scripts/test-summary.mjs test-results/unit-results.json test-results/e2e-results.json
+node scripts/test-summary.mjs reports/unit-results.json reports/e2e-results.json
