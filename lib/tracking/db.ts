@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
+import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';
@@ -19,6 +20,9 @@ export class WorkbenchDatabase extends Dexie {
   exerciseProgress!: Table<ExerciseProgress, [string, string]>;
   lessonVisits!: Table<LessonVisit, string>;
   meta!: Table<MetaRow, string>;
+  runs!: Table<RunRecord, string>;
+  metricChunks!: Table<MetricChunk, [string, string, number]>;
+  artifacts!: Table<ArtifactRecord, [string, string]>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -27,6 +31,12 @@ export class WorkbenchDatabase extends Dexie {
       exerciseProgress: '[lessonId+exerciseId], lessonId, status, updatedAt',
       lessonVisits: 'lessonId, visitedAt',
       meta: 'key',
+    });
+    // v2: tracked runs, their metric histories in chunks, and their artifacts (issue #3).
+    this.version(2).stores({
+      runs: 'id, experiment, status, startedAt, name, parentRunId',
+      metricChunks: '[runId+key+chunk], runId',
+      artifacts: '[runId+name], runId',
     });
   }
 }

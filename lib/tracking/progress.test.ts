@@ -52,7 +52,7 @@ describe('progress storage', () => {
 });
 
 describe('schema versions', () => {
-  it('opens a database written by release v1 (raw IndexedDB, as an old tab left it) and loses nothing', async () => {
+  it('upgrades a database written by release v1 (raw IndexedDB, as an old tab left it) and loses nothing', async () => {
     const name = `v1-${Date.now()}`;
     // Dexie stores version N as IndexedDB version N * 10.
     await new Promise<void>((resolve, reject) => {
@@ -79,6 +79,9 @@ describe('schema versions', () => {
     const records = await readProgress(db);
     expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
     expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
+    // v2 added the run tables next to the old ones.
+    expect(db.verno).toBe(2);
+    expect(await db.runs.count()).toBe(0);
   });
 });
 

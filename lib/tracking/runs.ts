@@ -1,0 +1,150 @@
+import type { WorkbenchDatabase } from './db';
+import { lowerIsBetter, METRIC_CHUNK_POINTS, type MetricChunk, type RunRecord, type RunStatus } from './run-types';
+
+export type NewRun = Pick<RunRecord, 'experiment' | 'name' | 'params' | 'dataset' | 'seed'> & Partial<Pick<RunRecord, 'tags' | 'notes' | 'parentRunId' | 'backend'>>;
+
+/** Starts a run: stored at once as RUNNING, so a closed tab leaves a trace to recover. */
+export async function createRun(db: WorkbenchDatabase, input: NewRun, now: number, id: string = crypto.randomUUID()): Promise<RunRecord> {
+  const run: RunRecord = {
+    id,
+    status: 'RUNNING',
+    startedAt: now,
+    endedAt: null,
+    tags: {},
+    notes: '',
+    parentRunId: null,
+    backend: null,
+    lastMetrics: {},
+    bestMetrics: {},
+    failure: null,
+    ...input,
+  };
+  await db.runs.add(run);
+  return run;
+}
+
+/**
+ * Buffers metric points and writes them in batches: one transaction per `flush()` (call it once
+ * an epoch), appending to fixed-size chunks — never one row per step (≈100 µs a row in Chromium).
+ * Also keeps the run's last and best values current, so lists never read the histories.
+ */
+export class MetricWriter {
+  private pending = new Map<string, { steps: number[]; values: number[] }>();
+  private cursors = new Map<string, { chunk: number; length: number }>();
+
+  constructor(
+    private readonly db: WorkbenchDatabase,
+    readonly runId: string,
+  ) {}
+
+  /** Queues one value per metric at `step`; nothing is written until `flush`. */
+  log(step: number, metrics: Readonly<Record<string, number>>): void {
+    for (const [key, value] of Object.entries(metrics)) {
+      const buffer = this.pending.get(key) ?? { steps: [], values: [] };
+      buffer.steps.push(step);
+      buffer.values.push(value);
+      this.pending.set(key, buffer);
+    }
+  }
+
+  /** Writes everything queued in one transaction; resolves to the number of points written. */
+  async flush(now: number): Promise<number> {
+    if (this.pending.size === 0) return 0;
+    const batch = this.pending;
+    this.pending = new Map();
+    let written = 0;
+    await this.db.transaction('rw', this.db.metricChunks, this.db.runs, async () => {
+      const run = await this.db.runs.get(this.runId);
+      if (!run) throw new Error(`run ${this.runId} does not exist`);
+      for (const [key, points] of batch) {
+        written += points.values.length;
+        await this.append(key, points, now);
+        summarize(run, key, points);
+      }
+      await this.db.runs.put(run);
+    });
+    return written;
+  }
+
+  private async append(key: string, points: { steps: number[]; values: number[] }, now: number): Promise<void> {
+    let cursor = this.cursors.get(key) ?? (await this.lastChunk(key));
+    let offset = 0;
+    while (offset < points.values.length) {
+      if (cursor.length >= METRIC_CHUNK_POINTS) cursor = { chunk: cursor.chunk + 1, length: 0 };
+      const take = Math.min(METRIC_CHUNK_POINTS - cursor.length, points.values.length - offset);
+      const primaryKey: [string, string, number] = [this.runId, key, cursor.chunk];
+      const existing = cursor.length > 0 ? await this.db.metricChunks.get(primaryKey) : undefined;
+      const chunk: MetricChunk = existing ?? { runId: this.runId, key, chunk: cursor.chunk, steps: [], values: [], writtenAt: now };
+      chunk.steps.push(...points.steps.slice(offset, offset + take));
+      chunk.values.push(...points.values.slice(offset, offset + take));
+      chunk.writtenAt = now;
+      await this.db.metricChunks.put(chunk);
+      cursor = { chunk: cursor.chunk, length: cursor.length + take };
+      offset += take;
+    }
+    this.cursors.set(key, cursor);
+  }
+
+  private async lastChunk(key: string): Promise<{ chunk: number; length: number }> {
+    const chunks = await this.db.metricChunks.where('[runId+key+chunk]').between([this.runId, key, -Infinity], [this.runId, key, Infinity]).toArray();
+    const last = chunks.at(-1);
+    return last ? { chunk: last.chunk, length: last.values.length } : { chunk: 0, length: 0 };
+  }
+}
+
+function summarize(run: RunRecord, key: string, points: { steps: number[]; values: number[] }): void {
+  const lower = lowerIsBetter(key);
+  points.values.forEach((value, i) => {
+    run.lastMetrics[key] = value;
+    if (!Number.isFinite(value)) return;
+    const best = run.bestMetrics[key];
+    if (!best || (lower ? value < best.value : value > best.value)) run.bestMetrics[key] = { value, step: points.steps[i]! };
+  });
+}
+
+/** One metric's full history, chunks joined in order. */
+export async function readMetric(db: WorkbenchDatabase, runId: string, key: string): Promise<{ steps: number[]; values: number[] }> {
+  const chunks = await db.metricChunks.where('[runId+key+chunk]').between([runId, key, -Infinity], [runId, key, Infinity]).toArray();
+  return { steps: chunks.flatMap((c) => c.steps), values: chunks.flatMap((c) => c.values) };
+}
+
+/** Ends a run with its final status (and, for FAILED or KILLED, the reason and a hint). */
+export async function finishRun(db: WorkbenchDatabase, runId: string, status: Exclude<RunStatus, 'RUNNING'>, now: number, failure: RunRecord['failure'] = null): Promise<void> {
+  await db.transaction('rw', db.runs, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`run ${runId} does not exist`);
+    if (run.status !== 'RUNNING') return; // already ended (e.g. cancelled, then the worker reported)
+    await db.runs.put({ ...run, status, endedAt: now, failure });
+  });
+}
+
+/**
+ * On start-up: runs still RUNNING belong to a tab that closed mid-training. They become KILLED
+ * ("interrupted"), ending at their last metric write; every metric already written is kept.
+ * Returns how many runs were recovered.
+ */
+export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number): Promise<number> {
+  return db.transaction('rw', db.runs, db.metricChunks, async () => {
+    const stale = await db.runs.where('status').equals('RUNNING').toArray();
+    for (const run of stale) {
+      const chunks = await db.metricChunks.where('runId').equals(run.id).toArray();
+      const lastWrite = chunks.reduce((latest, c) => Math.max(latest, c.writtenAt), run.startedAt);
+      await db.runs.put({
+        ...run,
+        status: 'KILLED',
+        endedAt: Math.min(now, lastWrite),
+        failure: { message: 'Interrupted: the tab was closed or reloaded while this run was training.', hint: 'Metrics logged before the interruption are kept; start a new run to train again.' },
+      });
+    }
+    return stale.length;
+  });
+}
+
+/** Deletes a run with its metrics and artifacts, in one transaction. */
+export async function deleteRun(db: WorkbenchDatabase, runId: string): Promise<void> {
+  await db.transaction('rw', db.runs, db.metricChunks, db.artifacts, async () => {
+    await db.metricChunks.where('runId').equals(runId).delete();
+    await db.artifacts.where('runId').equals(runId).delete();
+    await db.runs.delete(runId);
+  });
+}
