@@ -46,7 +46,7 @@ type BodyProps<K extends ExerciseView['kind']> = {
 
 function QuizBody({ exercise, state }: BodyProps<'quiz'>) {
   const [selection, setSelection] = useState<string[] | null>(null);
-  const [hint, setHint] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   // Until the learner touches the choices, show the last saved answer.
   const selected = selection ?? state.progress?.lastAnswer ?? [];
   const saved = state.progress;
@@ -54,13 +54,13 @@ function QuizBody({ exercise, state }: BodyProps<'quiz'>) {
   const inputType = exercise.multiple ? 'checkbox' : 'radio';
 
   const toggle = (id: string, checked: boolean) => {
-    setHint(null);
+    setMessage(null);
     setSelection(exercise.multiple ? (checked ? [...selected, id] : selected.filter((s) => s !== id)) : [id]);
   };
 
   const submit = async () => {
     if (selected.length === 0) {
-      setHint('Pick an answer first.');
+      setMessage('Pick an answer first.');
       return;
     }
     const result = gradeQuiz(exercise, selected);
@@ -98,7 +98,7 @@ function QuizBody({ exercise, state }: BodyProps<'quiz'>) {
         <button type="submit" className="button" disabled={!state.loaded || state.saving}>
           Check answer
         </button>
-        {hint && <span className="muted small">{hint}</span>}
+        {message && <span className="muted small">{message}</span>}
       </div>
       <div aria-live="polite" data-testid="feedback">
         {grade && saved && (

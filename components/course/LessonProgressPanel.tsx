@@ -3,7 +3,9 @@
 import { useEffect } from 'react';
 import { exerciseStatus, indexProgress, lessonCompletion, type LessonOutline } from '@/lib/course/outline';
 import { getDatabase } from '@/lib/tracking/db';
+import { describeStorageError } from '@/lib/tracking/errors';
 import { recordLessonVisit } from '@/lib/tracking/progress';
+import { noticeStore } from '@/stores/notices';
 import { useProgressRecords } from './use-progress';
 
 const STATUS_TEXT = { 'not-started': 'Not started', attempted: 'Attempted', passed: 'Passed' } as const;
@@ -59,11 +61,16 @@ export function LessonCompleteBanner({ lesson, nextTitle }: { lesson: LessonOutl
   );
 }
 
-/** Remembers that this lesson was opened, for "continue where you left off". Renders nothing. */
+/**
+ * Remembers that this lesson was opened, for "continue where you left off". Renders nothing.
+ * If even this small write fails, storage is unavailable: say so once, before the learner
+ * answers anything, rather than failing silently.
+ */
 export function LessonVisitRecorder({ lessonId }: { lessonId: string }) {
   useEffect(() => {
-    // A failed write here only loses the "continue" hint; the lesson itself still works.
-    recordLessonVisit(getDatabase(), lessonId, Date.now()).catch(() => undefined);
+    recordLessonVisit(getDatabase(), lessonId, Date.now()).catch((error: unknown) => {
+      noticeStore.getState().push('error', describeStorageError(error));
+    });
   }, [lessonId]);
   return null;
 }

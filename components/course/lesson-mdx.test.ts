@@ -15,3 +15,13 @@ describe('lesson MDX rendering plugins', () => {
     expect(html).toMatch(/<table><thead><tr><th>a<\/th><th>b<\/th><\/tr><\/thead><tbody><tr><td>1<\/td>/);
   });
 });
+
+describe('the MDX components map', () => {
+  it('provides exactly the components lessons:check allows', async () => {
+    const { lessonMdxComponents } = await import('./mdx-components');
+    const { LESSON_COMPONENTS } = await import('@/lib/course/mdx');
+    const { course } = await import('@/lessons/index');
+    const provided = Object.keys(lessonMdxComponents(course[0]!.lessons[0]!)).filter((name) => /^[A-Z]/.test(name));
+    expect(provided.sort()).toEqual([...LESSON_COMPONENTS].sort());
+  });
+});

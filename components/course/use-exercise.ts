@@ -7,7 +7,6 @@ import type { ExerciseProgress } from '@/lib/course/types';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { readExerciseProgress, updateExerciseProgress } from '@/lib/tracking/progress';
-import { noticeStore } from '@/stores/notices';
 
 export interface ExerciseState {
   loaded: boolean;
@@ -35,9 +34,8 @@ export function useExercise(lessonId: string, exerciseId: string): ExerciseState
         await updateExerciseProgress(getDatabase(), lessonId, exerciseId, (prev) => change(prev ?? emptyProgress(lessonId, exerciseId, Date.now())));
         return true;
       } catch (error) {
-        const message = describeStorageError(error);
-        setSaveError(message);
-        noticeStore.getState().push('error', message);
+        // Shown inline on the exercise card, where the learner acted.
+        setSaveError(describeStorageError(error));
         return false;
       } finally {
         setSaving(false);

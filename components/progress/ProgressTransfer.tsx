@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { MAX_PROGRESS_FILE_BYTES, parseProgressFile, serializeProgress, tooLargeMessage, type CourseCatalog } from '@/lib/course/progress-bundle';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
@@ -15,7 +15,6 @@ export function ProgressTransfer({ catalog }: { catalog: CourseCatalog }) {
   const [pending, setPending] = useState<Pending>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const exportProgress = async () => {
     try {
@@ -96,7 +95,7 @@ export function ProgressTransfer({ catalog }: { catalog: CourseCatalog }) {
         <label className="file-label" htmlFor="progress-file">
           Progress file (.json)
         </label>
-        <input id="progress-file" ref={fileInput} type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e)} />
+        <input id="progress-file" type="file" accept="application/json,.json" onChange={(e) => void chooseFile(e)} />
         {pending && (
           <div className="notice info" role="status">
             <p>
