@@ -26,6 +26,7 @@ npm run --silent lessons:check
 step "Unit tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit-results.json
 step "Build (static export)"
+node scripts/copy-assets.mjs
 npx next build
 step "End-to-end tests (Playwright, Debian Chromium)"
 npx playwright test

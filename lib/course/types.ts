@@ -106,8 +106,32 @@ export interface LessonVisit {
 }
 
 /**
- * Everything a `check` exercise may look at. Holds progress for now; later features add runs,
- * metrics, model versions, aliases, deployments, alerts and pipelines.
+ * One tracked run as checks see it: plain data copied from the run record (no histories).
+ * Metric keys: per-epoch `loss`, `val_loss`, `acc`/`val_acc` or `mae`/`val_mae`, and after
+ * evaluation `val_rmse`, `val_mae`, `val_r2`, `baseline_val_rmse` (regression) or `val_accuracy`,
+ * `val_f1`, `val_auc`, `val_log_loss`, `baseline_val_accuracy` (classification).
+ */
+export interface SnapshotRun {
+  id: string;
+  name: string;
+  status: 'RUNNING' | 'FINISHED' | 'FAILED' | 'KILLED';
+  startedAt: number;
+  endedAt: number | null;
+  /** Training choices: `task`, `target`, `model`, `hiddenLayers` ("32-16"), `learningRate`, … */
+  params: Record<string, string | number | boolean>;
+  tags: Record<string, string>;
+  notes: string;
+  datasetId: string;
+  backend: string | null;
+  lastMetrics: Record<string, number>;
+  /** Best value of each metric (lowest for losses and errors, highest otherwise). */
+  bestMetrics: Record<string, number>;
+  failure: { message: string; hint: string } | null;
+}
+
+/**
+ * Everything a `check` exercise may look at: progress and tracked runs; later features add
+ * model versions, aliases, deployments, alerts and pipelines.
  */
 export interface WorkbenchSnapshot {
   /** Epoch milliseconds when the snapshot was taken. */
@@ -118,4 +142,6 @@ export interface WorkbenchSnapshot {
     /** Ids of lessons whose required exercises have all passed. */
     completedLessons: string[];
   };
+  /** Every run, oldest first. */
+  runs: SnapshotRun[];
 }

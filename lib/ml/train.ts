@@ -24,6 +24,12 @@ export interface TrainHooks {
   onEpoch?: (report: EpochReport) => void | Promise<void>;
   /** Polled after every batch; true cancels the run (status KILLED). */
   shouldStop?: () => boolean;
+  /**
+   * Awaited after every batch: the caller yields to its event loop here (so a cancel message or
+   * a click gets through). tfjs's own yielding is off: it waits for animation frames, which
+   * stall in a hidden tab.
+   */
+  afterBatch?: () => void | Promise<void>;
   /** Clock in ms (performance.now by default). */
   now?: () => number;
 }
@@ -69,8 +75,10 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
           shuffle: false,
           validationData: val ? [val.xs, val.ys] : undefined,
           verbose: 0,
+          yieldEvery: 'never',
           callbacks: {
             onBatchEnd: async (_batch, logs) => {
+              await hooks.afterBatch?.();
               if (logs && !Number.isFinite(logs.loss)) diverged = true;
               if (hooks.shouldStop?.()) cancelled = true;
               if (diverged || cancelled) model.stopTraining = true;

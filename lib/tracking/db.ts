@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
+import type { StoredDataset } from './dataset-types';
 
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';
@@ -23,6 +24,7 @@ export class WorkbenchDatabase extends Dexie {
   runs!: Table<RunRecord, string>;
   metricChunks!: Table<MetricChunk, [string, string, number]>;
   artifacts!: Table<ArtifactRecord, [string, string]>;
+  datasets!: Table<StoredDataset, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -37,6 +39,10 @@ export class WorkbenchDatabase extends Dexie {
       runs: 'id, experiment, status, startedAt, name, parentRunId',
       metricChunks: '[runId+key+chunk], runId',
       artifacts: '[runId+name], runId',
+    });
+    // v3: uploaded CSV datasets (issue #3).
+    this.version(3).stores({
+      datasets: 'id, createdAt, hash',
     });
   }
 }

@@ -27,3 +27,8 @@ function errorNames(error: unknown): string[] {
   }
   return names;
 }
+
+/** Whether an error came from IndexedDB/Dexie (so `describeStorageError` has the right words). */
+export function isStorageError(error: unknown): boolean {
+  return errorNames(error).some((n) => /quota|MissingAPI|InvalidState|Security|Version|Upgrade|Dexie|Database|Transaction|Abort|Constraint|DataError/i.test(n));
+}
