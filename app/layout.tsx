@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { RunRecovery } from '@/components/runs/RunRecovery';
 import { NoticeArea } from '@/components/ui/NoticeArea';
 import { SiteHeader } from '@/components/ui/SiteHeader';
 import { THEME_BOOT_SCRIPT } from '@/components/ui/theme';
@@ -7,6 +8,8 @@ import './styles/base.css';
 import './styles/ui.css';
 import './styles/course.css';
 import './styles/lesson.css';
+import './styles/data.css';
+import './styles/workbench.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },
@@ -43,6 +46,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </div>
         </footer>
         <NoticeArea />
+        <RunRecovery />
       </body>
     </html>
   );

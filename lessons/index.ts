@@ -4,6 +4,8 @@ import { defineCourse } from '@/lib/course/course';
 import whatIsMlops from './week-1/01-what-is-mlops/lesson';
 import maturityModel from './week-1/02-maturity-model/lesson';
 import runningExample from './week-1/03-running-example/lesson';
+import yourFirstModel from './week-2/01-your-first-model/lesson';
+import whyTrackExperiments from './week-2/02-why-track-experiments/lesson';
 
 export const course = defineCourse([
   {
@@ -12,5 +14,12 @@ export const course = defineCourse([
     summary:
       'What MLOps is, the maturity ladder from level 0 to 4, and the real flights data the whole course runs on.',
     lessons: [whatIsMlops, maturityModel, runningExample],
+  },
+  {
+    week: 2,
+    title: 'Train and track',
+    summary:
+      'Train your first model in the browser, beat a baseline, and record every training as a run you can compare.',
+    lessons: [yourFirstModel, whyTrackExperiments],
   },
 ]);

@@ -7,6 +7,9 @@ const LINKS = [
   { href: '/', label: 'Course' },
   { href: '/maturity', label: 'Maturity ladder' },
   { href: '/progress', label: 'Progress' },
+  { href: '/workbench/data', label: 'Data' },
+  { href: '/workbench/train', label: 'Train' },
+  { href: '/workbench/runs', label: 'Runs' },
 ] as const;
 
 /**
@@ -16,7 +19,7 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
   const isCurrent = (href: string) =>
-    href === '/' ? pathname === '/' || pathname.startsWith('/weeks') || pathname.startsWith('/lessons') : pathname.startsWith(href);
+    href === '/' ? pathname === '/' || pathname.startsWith('/weeks') || pathname.startsWith('/lessons') : href === '/workbench/runs' ? pathname.startsWith('/workbench/run') : href === '/workbench/data' ? pathname.startsWith('/workbench/data') || pathname.startsWith('/workbench/dataset') : pathname.startsWith(href);
   return (
     <nav className="site-nav" aria-label="Main">
       <ul>

@@ -16,6 +16,7 @@ function snapshotWith(completedLessons: string[], exercises: ExerciseProgress[] 
   return {
     takenAt: 1_700_000_000_000,
     progress: { exercises, visits: [], completedLessons },
+    runs: [],
   };
 }
 

@@ -25,6 +25,8 @@ export interface SessionDeps {
   yieldNow: () => Promise<void>;
   /** Wall clock for records (epoch ms). */
   now?: () => number;
+  /** Marks the run as alive while it trains (a Web Lock), so start-up recovery in another tab leaves it be. */
+  holdRunLock?: (runId: string) => Promise<() => void>;
 }
 
 /** Timing of one training, for the logging-overhead figure (ms). */
@@ -47,6 +49,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
   const { tf, db, post } = deps;
   const now = deps.now ?? Date.now;
   let runId: string | null = null;
+  let releaseLock = () => undefined as void;
   try {
     post({ type: 'status', message: 'Loading the data…' });
     const loaded = await loadDataset(request.dataset, deps.sources);
@@ -70,6 +73,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
       now(),
     );
     runId = run.id;
+    releaseLock = (await deps.holdRunLock?.(runId)) ?? releaseLock;
     const shape = { train: prepared.train.rows, validation: prepared.validation.rows, test: prepared.test.rows, inputWidth: prepared.train.width, parameters: parameterCount(spec, prepared.train.width) };
     post({ type: 'started', runId, backend: choice.backend, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochs: spec.epochs });
 
@@ -126,6 +130,8 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
       post({ type: 'error', runId: null, message });
     }
     return null;
+  } finally {
+    releaseLock();
   }
 }
 

@@ -32,7 +32,7 @@ const BACKEND_PREFIX = 'backend-choice:';
 /** A cached "auto" backend choice for one device and model size. */
 export interface CachedBackendChoice {
   backend: 'webgl' | 'wasm' | 'cpu';
-  trials: Array<{ backend: string; examplesPerSec?: number; error?: string }>;
+  trials: Array<{ backend: 'webgl' | 'wasm' | 'cpu'; examplesPerSec?: number; error?: string }>;
   measuredAt: number;
 }
 

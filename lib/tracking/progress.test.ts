@@ -79,9 +79,41 @@ describe('schema versions', () => {
     const records = await readProgress(db);
     expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
     expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
-    // v2 added the run tables next to the old ones.
-    expect(db.verno).toBe(2);
+    // v2 added the run tables, v3 the uploaded datasets, next to the old ones.
+    expect(db.verno).toBe(3);
     expect(await db.runs.count()).toBe(0);
+    expect(await db.datasets.count()).toBe(0);
+  });
+
+  it('upgrades a database written by release v2 (runs, chunks, artifacts) and loses nothing', async () => {
+    const name = `v2-${Date.now()}`;
+    const run = { id: 'r1', experiment: 'flights', name: 'old run', status: 'FINISHED', startedAt: 1, endedAt: 2, params: {}, tags: {}, notes: '', dataset: { id: 'flights', hash: 'h', split: 'time' }, backend: 'wasm', seed: 1, lastMetrics: { loss: 1 }, bestMetrics: {}, failure: null, parentRunId: null };
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 20);
+      request.onupgradeneeded = () => {
+        const idb = request.result;
+        idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] }).createIndex('lessonId', 'lessonId');
+        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' });
+        idb.createObjectStore('meta', { keyPath: 'key' });
+        const runs = idb.createObjectStore('runs', { keyPath: 'id' });
+        for (const index of ['experiment', 'status', 'startedAt', 'name', 'parentRunId']) runs.createIndex(index, index);
+        idb.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] }).createIndex('runId', 'runId');
+        idb.createObjectStore('artifacts', { keyPath: ['runId', 'name'] }).createIndex('runId', 'runId');
+        runs.put(run);
+        request.transaction!.objectStore('metricChunks').put({ runId: 'r1', key: 'loss', chunk: 0, steps: [1], values: [1], writtenAt: 2 });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new WorkbenchDatabase(name);
+    dbs.push(db);
+    expect(await db.runs.get('r1')).toEqual(run);
+    expect(await db.metricChunks.count()).toBe(1);
+    expect(db.verno).toBe(3);
+    expect(await db.datasets.count()).toBe(0);
   });
 });
 

@@ -121,11 +121,12 @@ export async function finishRun(db: WorkbenchDatabase, runId: string, status: Ex
 /**
  * On start-up: runs still RUNNING belong to a tab that closed mid-training. They become KILLED
  * ("interrupted"), ending at their last metric write; every metric already written is kept.
- * Returns how many runs were recovered.
+ * Runs in `activeRunIds` are still training in another tab or worker (they hold a lock, see
+ * `RUN_LOCK_PREFIX`) and are left alone. Returns how many runs were recovered.
  */
-export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number): Promise<number> {
+export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number, activeRunIds: ReadonlySet<string> = new Set()): Promise<number> {
   return db.transaction('rw', db.runs, db.metricChunks, async () => {
-    const stale = await db.runs.where('status').equals('RUNNING').toArray();
+    const stale = (await db.runs.where('status').equals('RUNNING').toArray()).filter((run) => !activeRunIds.has(run.id));
     for (const run of stale) {
       const chunks = await db.metricChunks.where('runId').equals(run.id).toArray();
       const lastWrite = chunks.reduce((latest, c) => Math.max(latest, c.writtenAt), run.startedAt);
@@ -139,6 +140,9 @@ export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number)
     return stale.length;
   });
 }
+
+/** Name prefix of the Web Lock a trainer holds while a run trains (`navigator.locks`). */
+export const RUN_LOCK_PREFIX = 'mlops-workbench-run:';
 
 /** Deletes a run with its metrics and artifacts, in one transaction. */
 export async function deleteRun(db: WorkbenchDatabase, runId: string): Promise<void> {

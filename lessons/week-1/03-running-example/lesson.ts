@@ -18,7 +18,7 @@ export function checkWeekReview(snapshot: WorkbenchSnapshot): CheckResult {
     return {
       passed: true,
       feedback:
-        'Week 1 is done: you know the MLOps loop, the maturity ladder and the flights data. Next week you train your first model on January.',
+        'Week 1 is done: you know the MLOps loop, the maturity ladder and the flights data. Next week you train your first model on the earliest flights and check it on later ones.',
     };
   }
   const names = missing.map((lesson) => `“${lesson.title}”`);

@@ -1,0 +1,82 @@
+'use client';
+
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lttb, type Point } from '@/lib/charts/lttb';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
+
+/** At most this many points are drawn per line, however long the run (LTTB keeps the shape). */
+export const MAX_POINTS_PER_LINE = 1000;
+
+const COLORS = ['var(--accent)', 'var(--warn)', 'var(--ok)', 'var(--bad)'];
+
+export interface MetricSeries {
+  key: string;
+  label: string;
+  points: Point[];
+}
+
+function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
+}
+
+/**
+ * Line chart of metric histories (x = epoch or step), one line per series, each downsampled
+ * with LTTB to `MAX_POINTS_PER_LINE`. A table of the drawn points is the text alternative.
+ */
+export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240 }: { title: string; series: MetricSeries[]; xLabel?: string; height?: number }) {
+  const drawn = useMemo(() => series.map((s) => ({ ...s, points: lttb(s.points.filter((p) => Number.isFinite(p.y)), MAX_POINTS_PER_LINE) })), [series]);
+  const rows = useMemo(() => {
+    const byX = new Map<number, Record<string, number>>();
+    for (const s of drawn) for (const p of s.points) byX.set(p.x, { ...byX.get(p.x), [s.key]: p.y });
+    return [...byX].sort((a, b) => a[0] - b[0]);
+  }, [drawn]);
+  const last = drawn.map((s) => (s.points.length ? `${s.label} ${formatValue(s.points.at(-1)!.y)}` : `${s.label}: no points yet`)).join(', ');
+  return (
+    <figure className="chart-figure" data-chart={title}>
+      <figcaption>{title}</figcaption>
+      <div role="img" aria-label={`${title}: ${drawn[0]?.points.length ?? 0} points per line; latest ${last}.`} className="chart-box" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke="var(--muted)" tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
+            <YAxis stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} tickFormatter={formatValue} domain={['auto', 'auto']} />
+            <Tooltip formatter={(v) => formatValue(Number(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
+            <Legend />
+            {drawn.map((s, i) => (
+              <Line key={s.key} data={s.points} dataKey="y" name={s.label} stroke={COLORS[i % COLORS.length]} dot={s.points.length < 40} isAnimationActive={false} strokeWidth={2} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="chart-table">
+        <summary>Table of {title.toLowerCase()}</summary>
+        <ScrollRegion label={`${title} as a table`}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{xLabel}</th>
+                {drawn.map((s) => (
+                  <th scope="col" key={s.key}>
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([x, values]) => (
+                <tr key={x}>
+                  <th scope="row">{x}</th>
+                  {drawn.map((s) => (
+                    <td key={s.key}>{values[s.key] === undefined ? '' : formatValue(values[s.key]!)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </details>
+    </figure>
+  );
+}

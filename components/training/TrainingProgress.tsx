@@ -1,0 +1,114 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { MetricLinesChart, type MetricSeries } from '@/components/charts/MetricLinesChart';
+import { estimateRemainingMs, trainingStore, type EpochPoint } from '@/stores/training';
+import { formatDuration, metricLabel } from '@/components/runs/format';
+
+function series(history: EpochPoint[], keys: string[]): MetricSeries[] {
+  return keys.filter((k) => history.some((p) => k in p)).map((k) => ({ key: k, label: metricLabel(k), points: history.map((p) => ({ x: p.epoch, y: p[k]! })).filter((p) => p.y !== undefined) }));
+}
+
+/** Live view of this tab's training: status, progress with ETA, backend, curves, cancel, outcome. */
+export function TrainingProgress() {
+  const s = useStore(trainingStore);
+  const lossSeries = useMemo(() => series(s.history, ['loss', 'val_loss']), [s.history]);
+  const metricSeries = useMemo(() => series(s.history, ['acc', 'val_acc', 'mae', 'val_mae']), [s.history]);
+  if (s.phase === 'idle') {
+    return (
+      <section className="card train-live" aria-labelledby="live-heading">
+        <h2 id="live-heading">Training</h2>
+        <p>Pick a dataset and a model, then start training. Every training becomes a tracked run, even if you close the tab.</p>
+      </section>
+    );
+  }
+  const active = s.phase === 'preparing' || s.phase === 'training';
+  const percent = s.epochs ? Math.round((100 * s.epoch) / s.epochs) : 0;
+  const remaining = estimateRemainingMs(s.epoch, s.epochs, s.elapsedMs);
+  return (
+    <section className="card train-live" aria-labelledby="live-heading">
+      <h2 id="live-heading">{s.request?.name ?? 'Training'}</h2>
+      {s.statusMessage && (
+        <p role="status" className="train-status">
+          {s.statusMessage}
+        </p>
+      )}
+      {s.backendLabel && (
+        <p className="train-backend">
+          Backend: <strong data-testid="backend-label">{s.backendLabel}</strong>
+          {s.onMainThread && ' — on the main thread (this browser has no Web Workers), so the page may feel slower.'}
+        </p>
+      )}
+      {s.notes.length > 0 && (
+        <ul className="train-notes">
+          {s.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {s.shape && (
+        <p className="meta-row">
+          {s.shape.train.toLocaleString('en-US')} training rows · {s.shape.validation.toLocaleString('en-US')} validation · {s.shape.inputWidth} inputs · {s.shape.parameters.toLocaleString('en-US')} parameters
+        </p>
+      )}
+      {(s.phase === 'training' || s.epoch > 0) && (
+        <div className="train-progress">
+          <div className="progress-bar" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={s.epochs} aria-valuenow={s.epoch} aria-valuetext={`Epoch ${s.epoch} of ${s.epochs}`}>
+            <span style={{ width: `${percent}%` }} />
+          </div>
+          <p data-testid="epoch-progress">
+            Epoch {s.epoch} of {s.epochs} · {formatDuration(s.elapsedMs)} elapsed
+            {active && remaining !== null && ` · about ${formatDuration(remaining)} left`}
+          </p>
+        </div>
+      )}
+      {active && (
+        <button type="button" className="button secondary" onClick={() => trainingStore.getState().cancel()} disabled={s.cancelling || !s.runId}>
+          {s.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      )}
+      {lossSeries.length > 0 && <MetricLinesChart title="Loss per epoch" series={lossSeries} />}
+      {metricSeries.length > 0 && <MetricLinesChart title={s.request?.spec.task === 'regression' ? 'Mean absolute error per epoch' : 'Accuracy per epoch'} series={metricSeries} />}
+      <Outcome />
+    </section>
+  );
+}
+
+function Outcome() {
+  const { phase, result, error, runId, request } = useStore(trainingStore);
+  if (phase === 'error') {
+    return (
+      <div className="notice error" role="alert">
+        <p>{error}</p>
+      </div>
+    );
+  }
+  if (phase !== 'done' || !result) return null;
+  const link = runId && (
+    <Link href={`/workbench/run?id=${encodeURIComponent(runId)}`} prefetch={false}>
+      Open the run
+    </Link>
+  );
+  if (result.status === 'FINISHED') {
+    const v = result.summary;
+    const vs = v.val_rmse !== undefined ? `validation RMSE ${v.val_rmse.toFixed(2)} vs ${v.baseline_val_rmse?.toFixed(2)} for the mean baseline` : v.val_accuracy !== undefined ? `validation accuracy ${(v.val_accuracy * 100).toFixed(1)}% vs ${((v.baseline_val_accuracy ?? 0) * 100).toFixed(1)}% for the majority class` : '';
+    return (
+      <div className="notice ok" role="status">
+        <p>
+          Run “{request?.name}” FINISHED{vs && `: ${vs}`}. {link}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className={`notice ${result.status === 'FAILED' ? 'error' : 'info'}`} role={result.status === 'FAILED' ? 'alert' : 'status'}>
+      <p>
+        <strong>Run {result.status}.</strong> {result.failure?.message}
+      </p>
+      {result.failure?.hint && <p>{result.failure.hint}</p>}
+      <p>{link}</p>
+    </div>
+  );
+}

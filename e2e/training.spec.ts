@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Opens the train page with a preset (as lesson links do) and starts training. */
+async function startTraining(page: Page, query: string, settings: Record<string, string> = {}) {
+  await page.goto(`/workbench/train?${query}`);
+  for (const [label, value] of Object.entries(settings)) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await page.getByRole('button', { name: 'Start training' }).click();
+}
+
+test.describe('training', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('train on flights with the UI, see progress and curves, then find the FINISHED run after a reload', async ({ page }) => {
+    await startTraining(page, 'dataset=flights&target=delay&model=mlp&epochs=4', { 'Run name': 'first flights model', Tags: 'stage=baseline', Backend: 'wasm' });
+    await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('backend-label')).toHaveText('WebAssembly (CPU, SIMD)');
+    await expect(page.getByTestId('epoch-progress')).toContainText(/Epoch [1-4] of 4/);
+    await expect(page.locator('figure[data-chart="Loss per epoch"] .recharts-line').first()).toBeVisible();
+    const outcome = page.getByRole('status').filter({ hasText: 'FINISHED' });
+    await expect(outcome).toContainText(/validation RMSE [\d.]+ vs [\d.]+ for the mean baseline/, { timeout: 90_000 });
+
+    await page.reload();
+    await page.getByRole('link', { name: 'Runs', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'first flights model' });
+    await expect(row).toContainText('FINISHED');
+    await expect(row).toContainText('stage=baseline');
+    await expect(row).toContainText('wasm');
+    await row.getByRole('link', { name: 'first flights model' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'first flights model' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /RMSE/ }).first()).toBeVisible();
+    await expect(page.getByText('weights.bin')).toBeVisible();
+    // Predict with the stored model and the run's preprocessing.
+    await page.getByLabel('hour').fill('18');
+    await page.getByLabel('distance').fill('900');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    await expect(page.getByTestId('prediction')).toContainText(/Predicted delay: -?\d+\.\d\d/);
+  });
+
+  test('an absurd learning rate gives FAILED with the explanation and a hint', async ({ page }) => {
+    await startTraining(page, 'dataset=flights&target=delay&model=linear&lr=10&optimizer=sgd&epochs=5', { Backend: 'cpu', 'Run name': 'too hot' });
+    const alert = page.getByRole('alert').filter({ hasText: 'FAILED' });
+    await expect(alert).toContainText(/The loss became (NaN|infinite)/, { timeout: 60_000 });
+    await expect(alert).toContainText(/learning rate 10 is very high/);
+    await alert.getByRole('link', { name: 'Open the run' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('FAILED');
+    await expect(page.getByRole('alert').filter({ hasText: 'training diverged' })).toContainText('Try 0.01 or lower');
+  });
+
+  test('cancel stops the run as KILLED and keeps its metrics', async ({ page }) => {
+    await startTraining(page, 'dataset=flights&target=delayed&epochs=200', { Backend: 'wasm', 'Run name': 'to cancel' });
+    await expect(page.getByTestId('epoch-progress')).toContainText(/Epoch [2-9]|Epoch \d\d/, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Run KILLED' })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Open the run' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('KILLED');
+    await expect(page.locator('figure[data-chart="Loss per epoch"] .recharts-line').first()).toBeVisible();
+  });
+
+  test('closing the tab mid-training leaves the run KILLED with its metrics, found on reopening', async ({ page, context }) => {
+    await startTraining(page, 'dataset=flights&target=delayed&epochs=300', { Backend: 'wasm', 'Run name': 'closed mid-way' });
+    await expect(page.getByTestId('epoch-progress')).toContainText(/Epoch [3-9]|Epoch \d\d/, { timeout: 60_000 });
+    await page.close({ runBeforeUnload: false });
+    const reopened = await context.newPage();
+    await reopened.goto('/workbench/runs');
+    await expect(reopened.getByText(/A run was interrupted when a tab closed mid-training/)).toBeVisible();
+    const row = reopened.getByRole('row').filter({ hasText: 'closed mid-way' });
+    await expect(row).toContainText('KILLED');
+    await row.getByRole('link', { name: 'closed mid-way' }).click();
+    await expect(reopened.getByText('Interrupted: the tab was closed or reloaded while this run was training.')).toBeVisible();
+    await reopened.getByText('Table of loss per epoch').click();
+    const rows = reopened.getByRole('region', { name: 'Loss per epoch as a table' }).getByRole('row');
+    expect(await rows.count()).toBeGreaterThanOrEqual(4); // header + at least 3 epochs kept
+  });
+
+  for (const [backend, label] of [
+    ['cpu', 'Plain JavaScript (CPU)'],
+    ['webgl', /WebGL — software renderer \(.*SwiftShader.*\), no GPU/],
+  ] as const) {
+    test(`a forced ${backend} backend trains and the UI names it`, async ({ page }) => {
+      await startTraining(page, 'dataset=penguins&target=species&epochs=3', { Backend: backend, 'Run name': `forced ${backend}` });
+      await expect(page.getByTestId('backend-label')).toHaveText(label, { timeout: 60_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toContainText(/validation accuracy [\d.]+% vs [\d.]+% for the majority class/, { timeout: 90_000 });
+      await page.goto('/workbench/runs');
+      await expect(page.getByRole('row').filter({ hasText: `forced ${backend}` })).toContainText(backend);
+    });
+  }
+
+  test('auto measures the backends, names the winner and reuses the measurement', async ({ page }) => {
+    await startTraining(page, 'dataset=cars&target=mpg&epochs=2', { 'Run name': 'auto 1' });
+    const notes = page.locator('.train-notes');
+    await expect(notes).toContainText(/Auto measured WebGL .*, WebAssembly .*, CPU .*; (WebGL|WebAssembly|CPU) was fastest/, { timeout: 60_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toBeVisible({ timeout: 60_000 });
+    await page.getByLabel('Run name').fill('auto 2');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(notes).toContainText('Auto reused its earlier measurement', { timeout: 30_000 });
+  });
+});
