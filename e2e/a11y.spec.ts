@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 import { allLessons } from '../lib/course/course';
 import { course } from '../lessons/index';
 
-const ROUTES = ['/', '/weeks/1', '/maturity', '/progress', '/no-such-page', ...allLessons(course).map((l) => `/lessons/${l.id}`)];
+const WORKBENCH = ['/workbench/data', '/workbench/dataset?id=penguins', '/workbench/train', '/workbench/runs', '/workbench/run?id=missing', '/workbench/benchmark'];
+const ROUTES = ['/', '/weeks/1', '/weeks/2', '/maturity', '/progress', '/no-such-page', ...WORKBENCH, ...allLessons(course).map((l) => `/lessons/${l.id}`)];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -89,4 +90,22 @@ test('the theme toggle switches to dark mode and remembers it', async ({ page })
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: /Colour theme: Dark/ })).toBeVisible();
+});
+
+test('a trained run: the train page with live curves and the run page have no serious axe violations (dark mode)', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/workbench/train?dataset=penguins&target=species&epochs=3');
+  await page.getByLabel('Backend').selectOption('cpu');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toBeVisible({ timeout: 60_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Open the run' }).click();
+  await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

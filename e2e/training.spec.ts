@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { exerciseCard } from './course';
 import { expect, test } from './fixtures';
 
 /** Opens the train page with a preset (as lesson links do) and starts training. */
@@ -40,6 +41,13 @@ test.describe('training', () => {
     await page.getByLabel('distance').fill('900');
     await page.getByRole('button', { name: 'Predict' }).click();
     await expect(page.getByTestId('prediction')).toContainText(/Predicted delay: -?\d+\.\d\d/);
+
+    // The lesson's check exercise grades this real run.
+    await page.goto('/lessons/your-first-model');
+    const card = exerciseCard(page, 'first-run');
+    await card.getByRole('button', { name: 'Check my workbench' }).click();
+    await expect(card.getByTestId('feedback')).toContainText('first flights model');
+    await expect(card.getByTestId('exercise-status')).toHaveText(/^Passed/);
   });
 
   test('an absurd learning rate gives FAILED with the explanation and a hint', async ({ page }) => {

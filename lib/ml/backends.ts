@@ -78,7 +78,13 @@ export async function measureBackend(tf: TfModule, name: BackendName, spec: Mode
     });
     try {
       const warm = Math.min(rows, spec.batchSize);
-      await model.fit(xs.slice(0, warm), ys.slice(0, warm), { epochs: 1, batchSize: spec.batchSize, verbose: 0, yieldEvery: 'never' });
+      const [wx, wy] = [xs.slice(0, warm), ys.slice(0, warm)];
+      try {
+        await model.fit(wx, wy, { epochs: 1, batchSize: spec.batchSize, verbose: 0, yieldEvery: 'never' });
+      } finally {
+        wx.dispose();
+        wy.dispose();
+      }
       let batches = 0;
       const t0 = performance.now();
       while (performance.now() - t0 < budgetMs && batches < 10_000) {

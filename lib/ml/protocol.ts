@@ -41,5 +41,15 @@ export type FromTrainer =
   | { type: 'status'; message: string }
   | { type: 'started'; runId: string; backend: BackendName; backendLabel: string; notes: string[]; trials: BackendTrial[]; shape: PreparedShape; epochs: number }
   | { type: 'epoch'; runId: string; epoch: number; epochs: number; metrics: Record<string, number>; elapsedMs: number; examplesSeen: number }
-  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number> }
+  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; diagnostics?: TrainingDiagnostics }
   | { type: 'error'; runId: string | null; message: string };
+
+/** Figures the device benchmark reads: throughput, logging time, and tensors left behind. */
+export interface TrainingDiagnostics {
+  trainMs: number;
+  loggingMs: number;
+  examplesPerSec: number;
+  /** `tf.memory().numTensors` before the training and after everything was disposed. */
+  tensorsBefore: number;
+  tensorsAfter: number;
+}

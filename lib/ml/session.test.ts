@@ -116,3 +116,17 @@ describe('runTrainingSession', () => {
     expect(run.lastMetrics.val_rmse).toBeLessThan(run.lastMetrics.baseline_val_rmse!);
   }, 120_000);
 });
+
+describe('tensors', () => {
+  it('a whole session (train, evaluate, save) and a backend trial leave no tensor behind', async () => {
+    const { deps } = setup();
+    const before = tf.memory().numTensors;
+    await runTrainingSession(request({}, { epochs: 3, patience: 2 }), deps);
+    expect(tf.memory().numTensors).toBe(before);
+    const { measureBackend } = await import('./backends');
+    const sample = { x: new Float32Array(640 * 3).map((_, i) => (i % 7) / 7), y: new Float32Array(640).map((_, i) => i % 5), rows: 640, width: 3 };
+    const trial = await measureBackend(tf, 'cpu', { ...DEFAULT_MLP, task: 'regression', classes: 1 }, sample, 100);
+    expect(trial.examplesPerSec).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

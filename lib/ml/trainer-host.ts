@@ -54,17 +54,23 @@ export function createTrainerHost(post: (message: FromTrainer) => void): { handl
       try {
         post({ type: 'status', message: 'Loading TensorFlow.js…' });
         const tf = await loadTf();
-        return await runTrainingSession(message.request, {
+        const tensorsBefore = tf.memory().numTensors;
+        let finalMessage: FromTrainer | null = null;
+        const timing = await runTrainingSession(message.request, {
           tf,
           db,
           sources: { fetchText, readUpload: (id) => getUploadedDataset(db, id) },
           backendCache,
           cores: typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1,
-          post,
+          // Hold back `done` so it can carry the tensor count after the session disposed everything.
+          post: (m) => (m.type === 'done' ? (finalMessage = m) : post(m)),
           shouldStop: () => stopRequested,
           yieldNow: yieldToEventLoop,
           holdRunLock,
         });
+        const done = finalMessage as FromTrainer | null;
+        if (done?.type === 'done') post(timing ? { ...done, diagnostics: { ...timing, tensorsBefore, tensorsAfter: tf.memory().numTensors } } : done);
+        return timing;
       } catch (error) {
         post({ type: 'error', runId: null, message: `TensorFlow.js could not load: ${error instanceof Error ? error.message : String(error)}` });
         return null;

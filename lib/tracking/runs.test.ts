@@ -114,3 +114,21 @@ describe('runs', () => {
     expect(['accuracy', 'val_f1', 'auc', 'r2'].some(lowerIsBetter)).toBe(false);
   });
 });
+
+describe('MetricWriter after a failed flush', () => {
+  it('keeps the points queued and writes them with the next flush, nothing doubled', async () => {
+    const db = freshDb();
+    await createRun(db, input, 1, 'r');
+    const writer = new MetricWriter(db, 'r');
+    writer.log(1, { loss: 3 });
+    await writer.flush(2);
+    writer.log(2, { loss: 2 });
+    const put = db.runs.put.bind(db.runs);
+    db.runs.put = (() => Promise.reject(Object.assign(new Error("full"), { name: "QuotaExceededError" }))) as unknown as typeof db.runs.put;
+    await expect(writer.flush(3)).rejects.toThrow('full');
+    db.runs.put = put;
+    writer.log(3, { loss: 1 });
+    expect(await writer.flush(4)).toBe(2);
+    expect(await readMetric(db, 'r', 'loss')).toEqual({ steps: [1, 2, 3], values: [3, 2, 1] });
+  });
+});

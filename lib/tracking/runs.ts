@@ -31,6 +31,8 @@ export async function createRun(db: WorkbenchDatabase, input: NewRun, now: numbe
 export class MetricWriter {
   private pending = new Map<string, { steps: number[]; values: number[] }>();
   private cursors = new Map<string, { chunk: number; length: number }>();
+  /** The chunk each key is appending to, as last written: saves a read per key per flush. */
+  private open = new Map<string, MetricChunk>();
 
   constructor(
     private readonly db: WorkbenchDatabase,
@@ -53,16 +55,27 @@ export class MetricWriter {
     const batch = this.pending;
     this.pending = new Map();
     let written = 0;
-    await this.db.transaction('rw', this.db.metricChunks, this.db.runs, async () => {
-      const run = await this.db.runs.get(this.runId);
-      if (!run) throw new Error(`run ${this.runId} does not exist`);
+    try {
+      await this.db.transaction('rw', this.db.metricChunks, this.db.runs, async () => {
+        const run = await this.db.runs.get(this.runId);
+        if (!run) throw new Error(`run ${this.runId} does not exist`);
+        for (const [key, points] of batch) {
+          written += points.values.length;
+          await this.append(key, points, now);
+          summarize(run, key, points);
+        }
+        await this.db.runs.put(run);
+      });
+    } catch (error) {
+      // Nothing was written: forget the cached positions (re-read next time) and keep the points queued.
+      this.open.clear();
+      this.cursors.clear();
       for (const [key, points] of batch) {
-        written += points.values.length;
-        await this.append(key, points, now);
-        summarize(run, key, points);
+        const later = this.pending.get(key);
+        this.pending.set(key, { steps: [...points.steps, ...(later?.steps ?? [])], values: [...points.values, ...(later?.values ?? [])] });
       }
-      await this.db.runs.put(run);
-    });
+      throw error;
+    }
     return written;
   }
 
@@ -73,12 +86,14 @@ export class MetricWriter {
       if (cursor.length >= METRIC_CHUNK_POINTS) cursor = { chunk: cursor.chunk + 1, length: 0 };
       const take = Math.min(METRIC_CHUNK_POINTS - cursor.length, points.values.length - offset);
       const primaryKey: [string, string, number] = [this.runId, key, cursor.chunk];
-      const existing = cursor.length > 0 ? await this.db.metricChunks.get(primaryKey) : undefined;
+      const cached = this.open.get(key);
+      const existing = cursor.length === 0 ? undefined : cached && cached.chunk === cursor.chunk ? cached : await this.db.metricChunks.get(primaryKey);
       const chunk: MetricChunk = existing ?? { runId: this.runId, key, chunk: cursor.chunk, steps: [], values: [], writtenAt: now };
       chunk.steps.push(...points.steps.slice(offset, offset + take));
       chunk.values.push(...points.values.slice(offset, offset + take));
       chunk.writtenAt = now;
       await this.db.metricChunks.put(chunk);
+      this.open.set(key, chunk);
       cursor = { chunk: cursor.chunk, length: cursor.length + take };
       offset += take;
     }
