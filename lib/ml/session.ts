@@ -78,6 +78,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
     post({ type: 'started', runId, backend: choice.backend, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochs: spec.epochs });
 
     const writer = new MetricWriter(db, runId);
+    let lastFlush: Promise<number> = Promise.resolve(0);
     let loggingMs = 0;
     let lastYield = performance.now();
     const t0 = performance.now();
@@ -89,13 +90,21 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
         lastYield = performance.now();
       },
       onEpoch: async (report) => {
+        // The write of epoch N overlaps the training of epoch N+1 (IndexedDB works off this
+        // thread); training only waits when the previous write is still busy, and that wait is
+        // what counts as logging time. A failed write surfaces here and fails the run.
         const t = performance.now();
+        await lastFlush;
         writer.log(report.epoch + 1, report.metrics);
-        await writer.flush(now());
+        lastFlush = writer.flush(now());
+        lastFlush.catch(() => undefined);
         loggingMs += performance.now() - t;
         post({ type: 'epoch', runId: runId!, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen });
       },
     });
+    const tail = performance.now();
+    await lastFlush;
+    loggingMs += performance.now() - tail;
     const trainMs = performance.now() - t0;
     const timing = { trainMs, loggingMs, examplesPerSec: Math.round((result.epochsRun * prepared.train.rows) / (trainMs / 1000)) };
     let summary: Record<string, number> = {};
