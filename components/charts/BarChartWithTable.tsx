@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { ChartBox, ChartTable } from './ChartParts';
 
 export interface BarDatum {
   label: string;
@@ -46,7 +46,7 @@ export function BarChartWithTable({ title, data, valueLabel, caption, labelHeade
       {data.length === 0 ? (
         <p className="muted">No values to chart.</p>
       ) : (
-        <div className="chart-box" role="img" aria-label={summary} style={{ height }}>
+        <ChartBox label={summary} height={height}>
           <ResponsiveContainer width="100%" height={height} minWidth={0}>
             <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -56,14 +56,11 @@ export function BarChartWithTable({ title, data, valueLabel, caption, labelHeade
               <Bar dataKey="value" name={valueLabel} fill="var(--accent)" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
-        </div>
+        </ChartBox>
       )}
       {caption && <figcaption className="chart-caption">{caption}</figcaption>}
       {data.length > 0 && (
-        <details className="chart-table">
-          <summary>Table: {title}</summary>
-          <ScrollRegion label={`${title}: table`}>
-            <table>
+        <ChartTable summary={`Table: ${title}`} label={`${title}: table`}>
               <thead>
                 <tr>
                   <th scope="col">{labelHeader}</th>
@@ -86,9 +83,7 @@ export function BarChartWithTable({ title, data, valueLabel, caption, labelHeade
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </ScrollRegion>
-        </details>
+        </ChartTable>
       )}
     </figure>
   );

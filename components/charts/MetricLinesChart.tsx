@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { lttb, type Point } from '@/lib/charts/lttb';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { ChartBox, ChartTable } from './ChartParts';
 
 /** At most this many points are drawn per line, however long the run (LTTB keeps the shape). */
 export const MAX_POINTS_PER_LINE = 1000;
@@ -36,7 +36,7 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
   return (
     <figure className="chart-figure" data-chart={title}>
       <figcaption>{title}</figcaption>
-      <div role="img" aria-label={`${title}: ${drawn[0]?.points.length ?? 0} points per line; latest ${last}.`} className="chart-box" style={{ height }}>
+      <ChartBox label={`${title}: ${drawn[0]?.points.length ?? 0} points per line; latest ${last}.`} height={height}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
@@ -49,11 +49,8 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
             ))}
           </LineChart>
         </ResponsiveContainer>
-      </div>
-      <details className="chart-table">
-        <summary>Table of {title.toLowerCase()}</summary>
-        <ScrollRegion label={`${title} as a table`}>
-          <table>
+      </ChartBox>
+      <ChartTable summary={`Table of ${title.toLowerCase()}`} label={`${title} as a table`}>
             <thead>
               <tr>
                 <th scope="col">{xLabel}</th>
@@ -74,9 +71,7 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
                 </tr>
               ))}
             </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
+      </ChartTable>
     </figure>
   );
 }

@@ -3,13 +3,14 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import type { Evaluation, RunEvaluation } from '@/lib/ml/session-evaluate';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { ChartBox, ChartTable } from '@/components/charts/ChartParts';
 import { formatMetric } from './format';
 
 function Scatterplot({ title, points, xLabel, yLabel }: { title: string; points: Array<{ x: number; y: number }>; xLabel: string; yLabel: string }) {
   return (
     <figure className="chart-figure">
       <figcaption>{title}</figcaption>
-      <div className="chart-box" style={{ height: 240 }} role="img" aria-label={`${title}: ${points.length} points (a sample of the validation rows). The table below lists them.`}>
+      <ChartBox label={`${title}: ${points.length} points (a sample of the validation rows). The table below lists them.`} height={240}>
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
@@ -18,11 +19,8 @@ function Scatterplot({ title, points, xLabel, yLabel }: { title: string; points:
             <Scatter data={points} fill="var(--accent)" fillOpacity={0.5} isAnimationActive={false} />
           </ScatterChart>
         </ResponsiveContainer>
-      </div>
-      <details className="chart-table">
-        <summary>Table of {title.toLowerCase()}</summary>
-        <ScrollRegion label={`${title} as a table`}>
-          <table>
+      </ChartBox>
+      <ChartTable summary={`Table of ${title.toLowerCase()}`} label={`${title} as a table`}>
             <thead>
               <tr>
                 <th scope="col">{xLabel}</th>
@@ -37,9 +35,7 @@ function Scatterplot({ title, points, xLabel, yLabel }: { title: string; points:
                 </tr>
               ))}
             </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
+      </ChartTable>
     </figure>
   );
 }
