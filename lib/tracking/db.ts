@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
 
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';
@@ -25,6 +26,9 @@ export class WorkbenchDatabase extends Dexie {
   metricChunks!: Table<MetricChunk, [string, string, number]>;
   artifacts!: Table<ArtifactRecord, [string, string]>;
   datasets!: Table<StoredDataset, string>;
+  registeredModels!: Table<RegisteredModel, string>;
+  modelVersions!: Table<ModelVersion, [string, number]>;
+  aliasEvents!: Table<AliasEvent, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -43,6 +47,12 @@ export class WorkbenchDatabase extends Dexie {
     // v3: uploaded CSV datasets (issue #3).
     this.version(3).stores({
       datasets: 'id, createdAt, hash',
+    });
+    // v4: the model registry: named models, their versions and the history of alias moves (issue #4).
+    this.version(4).stores({
+      registeredModels: 'name, updatedAt',
+      modelVersions: '[name+version], name, runId',
+      aliasEvents: 'id, name, [name+alias], at',
     });
   }
 }

@@ -79,8 +79,8 @@ describe('schema versions', () => {
     const records = await readProgress(db);
     expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
     expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
-    // v2 added the run tables, v3 the uploaded datasets, next to the old ones.
-    expect(db.verno).toBe(3);
+    // v2 added the run tables, v3 the uploaded datasets, v4 the model registry, next to the old ones.
+    expect(db.verno).toBe(4);
     expect(await db.runs.count()).toBe(0);
     expect(await db.datasets.count()).toBe(0);
   });
@@ -112,8 +112,42 @@ describe('schema versions', () => {
     dbs.push(db);
     expect(await db.runs.get('r1')).toEqual(run);
     expect(await db.metricChunks.count()).toBe(1);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.datasets.count()).toBe(0);
+    expect(await db.registeredModels.count()).toBe(0);
+  });
+
+  it('upgrades a database written by release v3 (uploaded datasets) and loses nothing', async () => {
+    const name = `v3-${Date.now()}`;
+    const dataset = { id: 'upload-1', name: 'mine.csv', createdAt: 5, hash: 'abc', rows: [] };
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 30);
+      request.onupgradeneeded = () => {
+        const idb = request.result;
+        idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] }).createIndex('lessonId', 'lessonId');
+        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' });
+        idb.createObjectStore('meta', { keyPath: 'key' });
+        const runs = idb.createObjectStore('runs', { keyPath: 'id' });
+        for (const index of ['experiment', 'status', 'startedAt', 'name', 'parentRunId']) runs.createIndex(index, index);
+        idb.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] }).createIndex('runId', 'runId');
+        idb.createObjectStore('artifacts', { keyPath: ['runId', 'name'] }).createIndex('runId', 'runId');
+        const datasets = idb.createObjectStore('datasets', { keyPath: 'id' });
+        datasets.createIndex('createdAt', 'createdAt');
+        datasets.createIndex('hash', 'hash');
+        datasets.put(dataset);
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new WorkbenchDatabase(name);
+    dbs.push(db);
+    expect(db.verno).toBe(4);
+    expect(await db.datasets.get('upload-1')).toEqual(dataset);
+    expect(await db.modelVersions.count()).toBe(0);
+    expect(await db.aliasEvents.count()).toBe(0);
   });
 });
 
