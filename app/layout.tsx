@@ -10,6 +10,7 @@ import './styles/course.css';
 import './styles/lesson.css';
 import './styles/data.css';
 import './styles/workbench.css';
+import './styles/registry.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },

@@ -44,12 +44,12 @@ export function PredictForm({ runId, prep }: { runId: string; prep: StoredPrepro
       </button>
       <div aria-live="polite">
         {state.kind === 'done' && state.prediction.task === 'regression' && (
-          <p className="prediction" data-testid="prediction">
+          <p className="prediction" data-testid="prediction" data-value={state.prediction.value}>
             Predicted {prep.target}: <strong>{state.prediction.value.toFixed(2)}</strong>
           </p>
         )}
         {state.kind === 'done' && state.prediction.task === 'classification' && (
-          <p className="prediction" data-testid="prediction">
+          <p className="prediction" data-testid="prediction" data-value={state.prediction.label}>
             Predicted {prep.target}: <strong>{state.prediction.label}</strong> ({state.prediction.probabilities.map((p) => `${p.label} ${(p.p * 100).toFixed(1)}%`).join(', ')})
           </p>
         )}

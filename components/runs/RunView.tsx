@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { MetricLinesChart } from '@/components/charts/MetricLinesChart';
+import { RegisterModelPanel } from '@/components/registry/RegisterModelPanel';
 import type { StoredPreprocessing } from '@/lib/ml/predictor';
 import type { RunEvaluation } from '@/lib/ml/session-evaluate';
 import { getDatabase } from '@/lib/tracking/db';
@@ -158,6 +159,7 @@ export function RunView() {
           </ul>
         )}
       </section>
+      <RegisterModelPanel run={run} />
       <RunEditor key={`${run.id}-${run.notes}`} run={run} />
     </div>
   );

@@ -1,0 +1,78 @@
+'use client';
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import Link from 'next/link';
+import { shortHash } from '@/lib/data/hash';
+import { describeRegistryError } from '@/lib/registry/errors';
+import { lineage, type Lineage } from '@/lib/registry/lineage';
+import { getDatabase } from '@/lib/tracking/db';
+import { formatWhen, runHref } from './links';
+
+type Loaded = { lineage: Lineage | undefined } | { error: string };
+
+const Arrow = () => (
+  <span className="lineage-arrow" aria-hidden="true">
+    ↓
+  </span>
+);
+
+/** Where a version came from and where it went, as an ordered list: dataset → run → version → deployments. */
+export function LineageView({ name, version }: { name: string; version: number }) {
+  const loaded = useLiveQuery<Loaded>(() => lineage(getDatabase(), name, version).then((l) => ({ lineage: l }), (e: unknown) => ({ error: describeRegistryError(e) })), [name, version]);
+  if (!loaded) return <p role="status">Loading the lineage…</p>;
+  if ('error' in loaded) return <p className="notice error" role="alert">{loaded.error}</p>;
+  if (!loaded.lineage) return null;
+  const { dataset, run, version: v, deployments } = loaded.lineage;
+  return (
+    <div className="lineage-view" data-testid="lineage">
+      <h3 id={`lineage-${version}`}>Lineage</h3>
+      <ol className="lineage" aria-labelledby={`lineage-${version}`}>
+        <li data-step="dataset">
+          <span className="lineage-kind">Dataset</span>
+          <Link href={`/workbench/dataset?id=${encodeURIComponent(dataset.id)}`} prefetch={false}>
+            {dataset.name ?? dataset.id}
+          </Link>
+          <span>
+            version <code title={dataset.hash}>{shortHash(dataset.hash)}</code> · split {dataset.split}
+          </span>
+        </li>
+        <li data-step="run">
+          <Arrow />
+          <span className="lineage-kind">Run</span>
+          {run.exists ? (
+            <>
+              <Link href={runHref(run.id)} prefetch={false}>
+                {run.name}
+              </Link>
+              <span>
+                {run.status}
+                {typeof run.params?.model === 'string' ? ` · ${run.params.model}` : ''}
+                {run.params?.learningRate !== undefined ? ` · lr ${String(run.params.learningRate)}` : ''}
+              </span>
+            </>
+          ) : (
+            <span>
+              deleted (id <code>{run.id}</code>); the version keeps its data version and metrics
+            </span>
+          )}
+        </li>
+        <li data-step="version">
+          <Arrow />
+          <span className="lineage-kind">Version</span>
+          <strong>
+            {v.name} v{v.version}
+          </strong>
+          <span>
+            registered {formatWhen(v.createdAt)}
+            {v.archived ? ' · archived' : ''}
+          </span>
+        </li>
+        <li data-step="deployments">
+          <Arrow />
+          <span className="lineage-kind">Deployments</span>
+          <span>{deployments.length === 0 ? 'none yet' : deployments.map((d) => d.name).join(', ')}</span>
+        </li>
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The model package, as a deployer meets it: train in Node (tfjs CPU, the real session), register,
+ * build the zip, unzip it inside the repository, load it in Node with tfjs, start its server, and
+ * check both against the browser's predictor on the same raw rows (within 1e-5), then the
+ * contract and its errors.
+ */
+import 'fake-indexeddb/auto';
+import { truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildModelPackage } from '../registry/package/build';
+import { registerModel } from '../registry/registry';
+import { WorkbenchDatabase } from '../tracking/db';
+import { FEATURES, RAW_ROWS, rawRecords, trainTrips } from './package-test-fixture';
+import { getJson, postJson, removeDir, request, startPackageServer, unzipPackage, type RunningServer, type UnzippedPackage } from './package-test-helpers';
+import { predictWithRun, type Prediction, type StoredPreprocessing } from './predictor';
+
+const TOLERANCE = 1e-5;
+const NOW = Date.UTC(2025, 4, 6, 10, 0);
+
+type Served = { predictions: Array<number | string>; classes?: string[]; probabilities?: number[][] };
+interface PackageModule {
+  loadPackage: (dir: string) => Promise<{ prep: StoredPreprocessing; predict: (records: Array<Record<string, unknown>>) => Served; dispose: () => void }>;
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Each served value is within 1e-5 of the browser's (regression), or the same label with probabilities within 1e-5. */
+function expectSamePredictions(served: Served, browser: Prediction[]): void {
+  expect(served.predictions).toHaveLength(browser.length);
+  browser.forEach((b, i) => {
+    if (b.task === 'regression') {
+      expect(Math.abs((served.predictions[i] as number) - b.value), `row ${i}`).toBeLessThanOrEqual(TOLERANCE);
+      return;
+    }
+    expect(served.predictions[i], `row ${i}`).toBe(b.label);
+    expect(served.classes).toEqual(b.probabilities.map((p) => p.label));
+    b.probabilities.forEach((p, c) => expect(Math.abs(served.probabilities![i]![c]! - p.p), `row ${i} class ${p.label}`).toBeLessThanOrEqual(TOLERANCE));
+  });
+}
+
+describe.each(['regression', 'classification'] as const)('model package of a %s model', (task) => {
+  const name = `trips-${task}`;
+  const db = new WorkbenchDatabase(`model-package-${task}-${Date.now()}`);
+  let runId: string;
+  let prep: StoredPreprocessing;
+  let browser: Prediction[];
+  let unzipped: UnzippedPackage | undefined;
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    runId = await trainTrips(tf, db, task);
+    const version = await registerModel(db, { name, runId, description: `The ${task} test model` }, NOW - 60_000);
+    expect(version.version).toBe(1);
+    prep = (await db.artifacts.get([runId, 'preprocessing.json']))!.data as StoredPreprocessing;
+    browser = await predictWithRun(db, runId, prep, rawRecords());
+    const built = await buildModelPackage(db, name, 1, NOW);
+    expect(built.fileName).toBe(`${name}-v1.zip`);
+    unzipped = await unzipPackage(built.bytes);
+    server = await startPackageServer(unzipped.dir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (unzipped) await removeDir(unzipped.root);
+    await db.delete();
+  });
+
+  it('unzips to model, preprocessing, card, serving app, Dockerfile and README', () => {
+    expect(unzipped!.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'MODEL_CARD.md', 'server.mjs', 'preprocess.mjs', 'package.json', 'Dockerfile', 'README.md']));
+  });
+
+  it('loads in Node with tfjs from the unzipped files and predicts the raw rows as the browser does (within 1e-5)', async () => {
+    const { loadPackage } = (await import(/* @vite-ignore */ `${unzipped!.dir}/model.mjs`)) as PackageModule;
+    const loaded = await loadPackage(unzipped!.dir);
+    try {
+      expect(loaded.prep.encoders.map((e) => e.column)).toEqual([...FEATURES]);
+      expectSamePredictions(loaded.predict(rawRecords()), browser);
+    } finally {
+      loaded.dispose();
+    }
+    // Not vacuous: the rows do not all get one answer.
+    const distinct = new Set(browser.map((b) => (b.task === 'regression' ? b.value.toFixed(3) : b.probabilities.map((p) => p.p.toFixed(3)).join())));
+    expect(distinct.size).toBeGreaterThan(3);
+  });
+
+  it('serves POST /predict on 127.0.0.1 with the same predictions (within 1e-5), in any column order', async () => {
+    const answer = await postJson(`${server!.url}/predict`, { id: 'batch-1', columns: [...FEATURES], rows: RAW_ROWS });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/application\/json/);
+    const body = answer.json as Served & { id: string };
+    expect(body.id).toBe('batch-1');
+    expectSamePredictions(body, browser);
+    const order = [3, 0, 2, 1];
+    const shuffled = await postJson(`${server!.url}/predict`, { id: 42, columns: order.map((i) => FEATURES[i]), rows: RAW_ROWS.map((row) => order.map((i) => row[i]!)) });
+    expect(shuffled.json).toMatchObject({ id: 42 });
+    expectSamePredictions(shuffled.json as Served, browser);
+  });
+
+  it('refuses bad requests with 400 and a message naming the problem', async () => {
+    const url = `${server!.url}/predict`;
+    const columns = [...FEATURES];
+    const wrongCount = await postJson(url, { id: 'r1', columns, rows: [RAW_ROWS[0], RAW_ROWS[1], [850, 9, 'AA']] });
+    expect(wrongCount).toMatchObject({ status: 400, json: { id: 'r1', error: 'row 2 has 3 values but 4 columns were named.' } });
+    const notNumber = await postJson(url, { id: 'r2', columns, rows: [['abc', 9, false, 'AA']] });
+    expect(notNumber).toMatchObject({ status: 400, json: { id: 'r2', error: 'row 0, column distance: expected a number, got "abc".' } });
+    expect(await postJson(url, '')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^The request body is empty/) } });
+    expect(await postJson(url, '{"id": "r3", "columns": [')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^The request body is not valid JSON/) } });
+    expect(await postJson(url, { id: 'r4', columns: ['distance', 'hour', 'carrier'], rows: [] })).toMatchObject({ status: 400, json: { id: 'r4', error: expect.stringMatching(/^Missing column "weekend"/) } });
+    expect(await postJson(url, { id: 'r5', columns: [...columns, 'seat'], rows: [] })).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Unknown column "seat"/) } });
+    expect(await postJson(url, { id: 'r6', columns, rows: Array.from({ length: 10_001 }, () => RAW_ROWS[0]) })).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Too many rows: 10001/) } });
+  });
+
+  it('answers 404 for other paths, 405 for wrong methods, 413 past the body limit, and GET /health', async () => {
+    expect(await getJson(`${server!.url}/predictions`)).toMatchObject({ status: 404, json: { error: expect.stringMatching(/No route GET \/predictions/) } });
+    const wrongMethod = await getJson(`${server!.url}/predict`);
+    expect(wrongMethod).toMatchObject({ status: 405, json: { error: '/predict takes POST, not GET.' } });
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect(await request(`${server!.url}/health`, 'POST', {})).toMatchObject({ status: 405 });
+    const huge = JSON.stringify({ id: 'big', columns: [...FEATURES], rows: [[1, 2, false, 'x'.repeat(3 * 1024 * 1024)]] });
+    expect(await postJson(`${server!.url}/predict`, huge)).toMatchObject({ status: 413, json: { error: expect.stringMatching(/larger than 2097152 bytes/) } });
+    expect(await getJson(`${server!.url}/health`)).toMatchObject({ status: 200, json: { status: 'ok', model: name, version: 1 } });
+  });
+
+  it('stops gracefully on SIGTERM (exit code 0)', async () => {
+    expect(await server!.stop()).toBe(0);
+    expect(server!.output()).toMatch(/SIGTERM: finishing requests in flight/);
+  });
+
+  it('a package whose weights are cut short fails to start, loudly', async () => {
+    const weights = join(unzipped!.dir, 'model', 'weights.bin');
+    await truncate(weights, 8);
+    const failed = await startPackageServer(unzipped!.dir).catch((error: unknown) => error as Error);
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toMatch(/exited with code 1 before listening/);
+  });
+});
