@@ -6,6 +6,10 @@ import maturityModel from './week-1/02-maturity-model/lesson';
 import runningExample from './week-1/03-running-example/lesson';
 import yourFirstModel from './week-2/01-your-first-model/lesson';
 import whyTrackExperiments from './week-2/02-why-track-experiments/lesson';
+import comparingRuns from './week-2/03-comparing-runs/lesson';
+import tuningAndCrossValidation from './week-2/04-tuning-and-cross-validation/lesson';
+import modelRegistry from './week-2/05-model-registry/lesson';
+import packagingAModel from './week-2/06-packaging-a-model/lesson';
 
 export const course = defineCourse([
   {
@@ -17,9 +21,9 @@ export const course = defineCourse([
   },
   {
     week: 2,
-    title: 'Train and track',
+    title: 'From a first model to a packaged champion',
     summary:
-      'Train your first model in the browser, beat a baseline, and record every training as a run you can compare.',
-    lessons: [yourFirstModel, whyTrackExperiments],
+      'Train your first model in the browser and beat a baseline, track every training as a run, compare runs by their best epoch, tune with a sweep, register the winner as @champion and package it for production.',
+    lessons: [yourFirstModel, whyTrackExperiments, comparingRuns, tuningAndCrossValidation, modelRegistry, packagingAModel],
   },
 ]);

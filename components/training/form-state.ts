@@ -65,6 +65,10 @@ export function formFromParams(datasets: readonly DatasetInfo[], params: URLSear
   if (optimizer === 'adam' || optimizer === 'sgd' || optimizer === 'rmsprop') form.optimizer = optimizer;
   const epochs = params.get('epochs');
   if (epochs && Number.isInteger(Number(epochs)) && Number(epochs) > 0) form.epochs = epochs;
+  // `patience=off` turns early stopping off (a lesson that needs training past the best epoch).
+  const patience = params.get('patience');
+  if (patience === 'off') form.patience = '';
+  else if (patience && Number.isInteger(Number(patience)) && Number(patience) > 0) form.patience = patience;
   return form;
 }
 

@@ -17,6 +17,8 @@ function snapshotWith(completedLessons: string[], exercises: ExerciseProgress[] 
     takenAt: 1_700_000_000_000,
     progress: { exercises, visits: [], completedLessons },
     runs: [],
+    models: [],
+    sweeps: [],
   };
 }
 

@@ -5,7 +5,30 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson } from '@/lib/course/types';
 import yourFirstModel from './01-your-first-model/lesson';
 import whyTrackExperiments from './02-why-track-experiments/lesson';
-import { DIVERGED, beatBaseline, delayRun, failedRun, firstRun, lrRun, run, snapshotOf, trio } from './test-snapshots';
+import {
+  DIVERGED,
+  beatBaseline,
+  beatChampion,
+  bestNotLast,
+  comparingRuns,
+  delayRun,
+  failedRun,
+  firstRun,
+  lossRun,
+  lrRun,
+  model,
+  modelRegistry,
+  mostImportant,
+  packaging,
+  readyToPackage,
+  run,
+  snapshotWith,
+  sweep,
+  sweepOfEight,
+  trio,
+  tuning,
+  version,
+} from './test-snapshots';
 
 const WEEK_DIR = fileURLToPath(new URL('.', import.meta.url));
 const LESSON_FOLDERS = readdirSync(WEEK_DIR, { withFileTypes: true })
@@ -14,26 +37,52 @@ const LESSON_FOLDERS = readdirSync(WEEK_DIR, { withFileTypes: true })
   .sort();
 
 describe('week 2 checks are pure', () => {
-  it.each([firstRun, beatBaseline, trio, failedRun])('$id: same answer twice, snapshot untouched', (exercise) => {
-    const snapshot = snapshotOf(lrRun(0.001, 0.48), lrRun(0.01, 0.45, { tags: { best: '' } }), delayRun(32.1, 32.7), run({ status: 'FAILED', failure: DIVERGED }));
+  it.each([firstRun, beatBaseline, trio, failedRun, bestNotLast, sweepOfEight, mostImportant, beatChampion, readyToPackage])('$id: same answer twice, snapshot untouched', (exercise) => {
+    const snapshot = snapshotWith({
+      runs: [lrRun(0.001, 0.48), lrRun(0.01, 0.45, { tags: { best: '' } }), delayRun(32.1, 32.7), run({ status: 'FAILED', failure: DIVERGED }), lossRun(0.43, 0.5, { tags: { winner: '' } })],
+      sweeps: [sweep({ tags: { important: 'batchSize' } })],
+      models: [model('flights-delay', [version(1, { val_rmse: 33 }), version(2, { val_rmse: 32 })], 2, [[1, null], [2, 1]])],
+    });
     const before = JSON.stringify(snapshot);
-    Object.freeze(snapshot.runs);
-    snapshot.runs.forEach((r) => Object.freeze(r));
+    deepFreeze(snapshot);
     const first = exercise.check(snapshot);
     expect(exercise.check(snapshot)).toEqual(first);
     expect(JSON.stringify(snapshot)).toBe(before);
   });
 });
 
-/** Workbench pages the lessons may link to, and the URL params the Train page understands. */
-const WORKBENCH_PAGES = new Set(['/workbench/data', '/workbench/train', '/workbench/runs', '/workbench/run']);
-const TRAIN_PARAMS: Record<string, (value: string) => boolean> = {
-  dataset: (v) => ['flights', 'seattle-weather', 'penguins', 'cars'].includes(v),
-  target: (v) => v.length > 0,
-  model: (v) => ['linear', 'mlp'].includes(v),
-  lr: (v) => Number(v) > 0,
-  optimizer: (v) => ['adam', 'sgd', 'rmsprop'].includes(v),
-  epochs: (v) => Number.isInteger(Number(v)) && Number(v) > 0,
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const DATASETS = ['flights', 'seattle-weather', 'penguins', 'cars'];
+const nonEmpty = (v: string) => v.trim().length > 0;
+/** A filter as the runs table takes it: at least one `metrics.`, `last.`, `params.` or `tags.` term. */
+const filterLike = (v: string) => /\b(metrics|last|params|tags)\.[A-Za-z_]\w*\s*(=|!=|<=|>=|<|>|in\b)/.test(v);
+
+/** Workbench pages the lessons may link to, and the URL params each one understands. */
+const WORKBENCH_PAGES: Record<string, Record<string, (value: string) => boolean>> = {
+  '/workbench/data': {},
+  '/workbench/train': {
+    dataset: (v) => DATASETS.includes(v),
+    target: nonEmpty,
+    model: (v) => ['linear', 'mlp'].includes(v),
+    lr: (v) => Number(v) > 0,
+    optimizer: (v) => ['adam', 'sgd', 'rmsprop'].includes(v),
+    epochs: (v) => Number.isInteger(Number(v)) && Number(v) > 0,
+    patience: (v) => v === 'off' || (Number.isInteger(Number(v)) && Number(v) > 0),
+  },
+  '/workbench/runs': { filter: filterLike, sort: (v) => /^(metrics|last|params)\.\w+$|^(name|status|dataset|model|backend|started|duration)$/.test(v) },
+  '/workbench/run': { id: nonEmpty },
+  '/workbench/compare': { runs: nonEmpty, metric: nonEmpty },
+  '/workbench/sweep': { dataset: (v) => DATASETS.includes(v), target: nonEmpty, model: (v) => ['linear', 'mlp'].includes(v) },
+  '/workbench/models': {},
+  '/workbench/model': { name: (v) => /^[A-Za-z0-9._-]{1,64}$/.test(v) },
+  '/workbench/transfer': {},
 };
 
 function workbenchLinks(text: string): string[] {
@@ -42,7 +91,14 @@ function workbenchLinks(text: string): string[] {
 
 describe('week 2 lessons', () => {
   it('has the expected lesson folders', () => {
-    expect(LESSON_FOLDERS).toEqual(['01-your-first-model', '02-why-track-experiments']);
+    expect(LESSON_FOLDERS).toEqual([
+      '01-your-first-model',
+      '02-why-track-experiments',
+      '03-comparing-runs',
+      '04-tuning-and-cross-validation',
+      '05-model-registry',
+      '06-packaging-a-model',
+    ]);
   });
 
   describe.each(LESSON_FOLDERS)('%s', (folder) => {
@@ -90,17 +146,23 @@ describe('week 2 lessons', () => {
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) {
         const url = new URL(link, 'https://workbench.test');
-        expect(WORKBENCH_PAGES.has(url.pathname), link).toBe(true);
+        const params = WORKBENCH_PAGES[url.pathname];
+        expect(params, link).toBeDefined();
         for (const [key, value] of url.searchParams) {
-          expect(url.pathname, link).toBe('/workbench/train');
-          expect(TRAIN_PARAMS[key]?.(value), `${link}: ${key}=${value}`).toBe(true);
+          expect(params?.[key]?.(value), `${link}: ${key}=${value}`).toBe(true);
         }
       }
     });
   });
 
-  it('teaches level 0 first, then level 2', () => {
-    expect([yourFirstModel.maturityLevel, whyTrackExperiments.maturityLevel]).toEqual([0, 2]);
+  it('climbs from level 0 to level 2, and ends the week at the door of level 3', () => {
+    expect([yourFirstModel, whyTrackExperiments, comparingRuns, tuning, modelRegistry, packaging].map((l) => l.maturityLevel)).toEqual([0, 2, 2, 2, 2, 3]);
+  });
+
+  it('checks the filter examples it links to against the runs table language', () => {
+    expect(filterLike('params.target = "delayed"')).toBe(true);
+    expect(filterLike('params.learningRate in (0.001, 0.01, 0.1)')).toBe(true);
+    expect(filterLike('delayed')).toBe(false);
   });
 
   it('asks why-it-failed with the learning rate as the one right answer', () => {

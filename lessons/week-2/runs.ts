@@ -1,6 +1,6 @@
 // Small helpers the week 2 checks share to read runs and word their feedback. Pure functions of
 // plain run data: no I/O, no clock.
-import type { SnapshotRun } from '@/lib/course/types';
+import type { SnapshotRun, WorkbenchSnapshot } from '@/lib/course/types';
 
 /** The id of the course's running example in the workbench. */
 export const FLIGHTS = 'flights';
@@ -40,4 +40,25 @@ export function formatParam(value: string | number | boolean | undefined): strin
 export function asSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * How many times the learner has already tried one exercise (before the attempt being graded
+ * now), and whether they opened its solution. Checks use it to name an answer outright only
+ * once the solution could be shown anyway.
+ */
+export function triesOf(snapshot: Pick<WorkbenchSnapshot, 'progress'>, lessonId: string, exerciseId: string): { attempts: number; solutionRevealed: boolean } {
+  const row = snapshot.progress.exercises.find((e) => e.lessonId === lessonId && e.exerciseId === exerciseId);
+  return { attempts: row?.attempts ?? 0, solutionRevealed: row?.solutionRevealed ?? false };
+}
+
+/** Whether a tag key is present, ignoring case and spaces around it (`Winner ` counts as `winner`). */
+export function hasTag(run: Pick<SnapshotRun, 'tags'>, key: string): boolean {
+  return Object.keys(run.tags).some((k) => k.trim().toLowerCase() === key);
+}
+
+/** The value of a tag, found as `hasTag` finds it, trimmed; undefined when absent. */
+export function tagValue(tags: Readonly<Record<string, string>>, key: string): string | undefined {
+  const found = Object.entries(tags).find(([k]) => k.trim().toLowerCase() === key);
+  return found?.[1].trim();
 }

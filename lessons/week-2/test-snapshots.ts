@@ -1,8 +1,11 @@
 // Snapshot factories shared by the week 2 check tests (not a test file itself).
-import type { CheckExercise, Lesson, SnapshotRun, WorkbenchSnapshot } from '@/lib/course/types';
+import type { CheckExercise, ExerciseProgress, Lesson, SnapshotModel, SnapshotModelVersion, SnapshotRun, SnapshotSweep, SnapshotSweepTrial, WorkbenchSnapshot } from '@/lib/course/types';
 import yourFirstModel from './01-your-first-model/lesson';
 import whyTrackExperiments from './02-why-track-experiments/lesson';
-
+import comparingRuns from './03-comparing-runs/lesson';
+import tuning from './04-tuning-and-cross-validation/lesson';
+import modelRegistry from './05-model-registry/lesson';
+import packaging from './06-packaging-a-model/lesson';
 
 /** The params the Train form records for a small MLP classifying `delayed` on the flights. */
 export const PARAMS: SnapshotRun['params'] = {
@@ -52,6 +55,7 @@ export function run(input: RunInput = {}): SnapshotRun {
     lastMetrics: {},
     bestMetrics: {},
     failure: null,
+    parentRunId: null,
     ...rest,
     params: Object.fromEntries(Object.entries({ ...PARAMS, ...params }).filter(([, v]) => v !== undefined)) as SnapshotRun['params'],
   };
@@ -77,10 +81,76 @@ export function lrRun(learningRate: number, bestValLoss: number, input: RunInput
 }
 
 export function snapshotOf(...runs: SnapshotRun[]): WorkbenchSnapshot {
+  return snapshotWith({ runs });
+}
+
+/** A snapshot with any of runs, models, sweeps and progress rows (the rest empty). */
+export function snapshotWith(parts: { runs?: SnapshotRun[]; models?: SnapshotModel[]; sweeps?: SnapshotSweep[]; exercises?: ExerciseProgress[] }): WorkbenchSnapshot {
   return {
     takenAt: 1_800_000_000_000,
-    progress: { exercises: [], visits: [], completedLessons: [] },
-    runs: [...runs].sort((a, b) => a.startedAt - b.startedAt),
+    progress: { exercises: parts.exercises ?? [], visits: [], completedLessons: [] },
+    runs: [...(parts.runs ?? [])].sort((a, b) => a.startedAt - b.startedAt),
+    models: parts.models ?? [],
+    sweeps: parts.sweeps ?? [],
+  };
+}
+
+/** The saved state of an exercise the learner has tried `attempts` times without passing. */
+export function tried(lesson: Lesson, exerciseId: string, attempts: number, solutionRevealed = false): ExerciseProgress {
+  return { lessonId: lesson.id, exerciseId, status: 'attempted', attempts, hintsRevealed: 0, solutionRevealed, lastAnswer: [], lastFeedback: '', updatedAt: 1, passedAt: null };
+}
+
+/** A finished flights run predicting `delayed` (unless told) with its best and last val_loss. */
+export function lossRun(best: number, last: number, input: RunInput = {}): SnapshotRun {
+  return run({ ...input, bestMetrics: { val_loss: best, ...input.bestMetrics }, lastMetrics: { val_loss: last, ...input.lastMetrics } });
+}
+
+/** A trial of a sweep: FINISHED with its objective value unless told otherwise. */
+export function trial(value: number | null, params: SnapshotSweepTrial['params'], input: Partial<SnapshotSweepTrial> = {}): SnapshotSweepTrial {
+  counter += 1;
+  return { runId: `trial-${counter}`, params, value, std: null, status: 'FINISHED', ...input };
+}
+
+/** Eight finished trials over learning rate and batch size, the rate mattering most. */
+export function eightTrials(): SnapshotSweepTrial[] {
+  return [0.001, 0.003, 0.01, 0.03].flatMap((learningRate, i) => [32, 128].map((batchSize) => trial(0.5 - i * 0.02 + (batchSize === 128 ? 0.002 : 0), { learningRate, batchSize })));
+}
+
+/** A finished random sweep on flights minimising val_loss, with η² importance unless told. */
+export function sweep(input: Partial<SnapshotSweep> = {}): SnapshotSweep {
+  counter += 1;
+  return {
+    parentRunId: `sweep-${counter}`,
+    name: `sweep ${counter}`,
+    startedAt: 1_700_000_000_000 + counter * 1000,
+    datasetId: 'flights',
+    tags: { sweep: 'parent' },
+    search: 'random',
+    searched: ['learningRate', 'batchSize'],
+    maxTrials: 8,
+    earlyStopping: 'median',
+    folds: null,
+    objective: { metric: 'val_loss', direction: 'minimize' },
+    trials: eightTrials(),
+    importance: { method: 'variance explained (η²)', scores: [{ param: 'learningRate', score: 0.81 }, { param: 'batchSize', score: 0.04 }] },
+    status: 'FINISHED',
+    ...input,
+  };
+}
+
+/** Version `n` of a flights `delay` regression, with its validation metrics at registration. */
+export function version(n: number, metrics: Record<string, number>, input: Partial<SnapshotModelVersion> = {}): SnapshotModelVersion {
+  return { version: n, runId: `run-of-v${n}`, archived: false, createdAt: 1_700_000_000_000 + n, metrics, datasetId: 'flights', datasetHash: 'h-flights', task: 'regression', target: 'delay', ...input };
+}
+
+/** A registered model; `moves` are champion moves in order, as [version or null, previous or null]. */
+export function model(name: string, versions: SnapshotModelVersion[], champion: number | null, moves: Array<[number | null, number | null]> = []): SnapshotModel {
+  return {
+    name,
+    description: '',
+    aliases: champion === null ? {} : { champion },
+    versions,
+    aliasHistory: moves.map(([v, previousVersion], i) => ({ alias: 'champion', version: v, previousVersion, at: 1_700_000_100_000 + i, actor: 'you' })),
   };
 }
 
@@ -94,3 +164,9 @@ export const firstRun = checkOf(yourFirstModel, 'first-run');
 export const beatBaseline = checkOf(yourFirstModel, 'beat-mean-baseline');
 export const trio = checkOf(whyTrackExperiments, 'learning-rate-trio');
 export const failedRun = checkOf(whyTrackExperiments, 'failed-run');
+export const bestNotLast = checkOf(comparingRuns, 'best-not-last');
+export const sweepOfEight = checkOf(tuning, 'sweep-of-eight');
+export const mostImportant = checkOf(tuning, 'most-important-param');
+export const beatChampion = checkOf(modelRegistry, 'beat-the-champion');
+export const readyToPackage = checkOf(packaging, 'champion-to-package');
+export { comparingRuns, tuning, modelRegistry, packaging };

@@ -127,11 +127,86 @@ export interface SnapshotRun {
   /** Best value of each metric (lowest for losses and errors, highest otherwise). */
   bestMetrics: Record<string, number>;
   failure: { message: string; hint: string } | null;
+  /** The sweep this run is a trial of (its parent run's id); null for a run trained on its own. */
+  parentRunId: string | null;
+}
+
+/** One version of a registered model as checks see it. */
+export interface SnapshotModelVersion {
+  /** 1, 2, 3… within its model. */
+  version: number;
+  runId: string;
+  archived: boolean;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** The run's best validation metrics when it was registered (`val_rmse`, `val_accuracy`, …). */
+  metrics: Record<string, number>;
+  /** Lineage copied at registration: which data trained it (content hash), and for what. */
+  datasetId: string;
+  datasetHash: string;
+  task: string;
+  target: string;
+}
+
+/** One move of an alias; `version` null when the alias was removed, `previousVersion` null when it was newly set. */
+export interface SnapshotAliasEvent {
+  alias: string;
+  version: number | null;
+  previousVersion: number | null;
+  /** Epoch milliseconds. */
+  at: number;
+  /** `you` for a move by hand; later levels name their pipeline. */
+  actor: string;
+}
+
+/** A registered model with its versions (ascending) and the history of its aliases (oldest first). */
+export interface SnapshotModel {
+  name: string;
+  description: string;
+  /** alias without `@` (`champion`, `challenger`) → version number it points at now. */
+  aliases: Record<string, number>;
+  versions: SnapshotModelVersion[];
+  aliasHistory: SnapshotAliasEvent[];
+}
+
+/** One trial of a sweep, as its parent run's `sweep.json` summarises it. */
+export interface SnapshotSweepTrial {
+  runId: string;
+  params: Record<string, string | number | boolean>;
+  /** The objective's best value (or the k-fold mean); null when the trial failed. */
+  value: number | null;
+  /** k-fold standard deviation of the objective, when cross-validated. */
+  std: number | null;
+  status: 'FINISHED' | 'FAILED' | 'KILLED' | 'STOPPED_EARLY';
+}
+
+/** A hyperparameter sweep: its parent run and the summary stored with it (`sweep.json`). */
+export interface SnapshotSweep {
+  parentRunId: string;
+  /** The parent run's name. */
+  name: string;
+  /** Epoch milliseconds when the parent run started. */
+  startedAt: number;
+  datasetId: string;
+  /** The parent run's tags, where a learner writes answers such as `important=learningRate`. */
+  tags: Record<string, string>;
+  search: 'grid' | 'random';
+  /** Names of the searched params, in the order of the search space. */
+  searched: string[];
+  maxTrials: number;
+  earlyStopping: 'none' | 'median' | 'successive-halving';
+  /** k of k-fold cross-validation; null without it. */
+  folds: number | null;
+  objective: { metric: string; direction: 'minimize' | 'maximize' };
+  trials: SnapshotSweepTrial[];
+  /** Importance of each searched param, highest first; null until enough trials finished. */
+  importance: { method: string; scores: Array<{ param: string; score: number }> } | null;
+  status: 'RUNNING' | 'FINISHED' | 'KILLED';
 }
 
 /**
- * Everything a `check` exercise may look at: progress and tracked runs; later features add
- * model versions, aliases, deployments, alerts and pipelines.
+ * Everything a `check` exercise may look at: progress, tracked runs, registered models with
+ * their alias history, and sweeps; later features add deployments, alerts and pipelines.
  */
 export interface WorkbenchSnapshot {
   /** Epoch milliseconds when the snapshot was taken. */
@@ -144,4 +219,8 @@ export interface WorkbenchSnapshot {
   };
   /** Every run, oldest first. */
   runs: SnapshotRun[];
+  /** Every registered model, by name. */
+  models: SnapshotModel[];
+  /** Every sweep whose parent run holds a `sweep.json` summary, oldest first. */
+  sweeps: SnapshotSweep[];
 }
