@@ -11,6 +11,7 @@ import './styles/lesson.css';
 import './styles/data.css';
 import './styles/workbench.css';
 import './styles/registry.css';
+import './styles/compare.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },
