@@ -12,6 +12,7 @@ import './styles/data.css';
 import './styles/workbench.css';
 import './styles/registry.css';
 import './styles/compare.css';
+import './styles/bundle.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },

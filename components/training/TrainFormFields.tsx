@@ -23,7 +23,7 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
 function TextField({ id, label, value, onChange, hint, inputMode }: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; inputMode?: 'decimal' | 'numeric' | 'text' }) {
   return (
     <Field id={id} label={label} hint={hint}>
-      <input id={id} type="text" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} autoComplete="off" />
+      <input id={id} type="text" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} autoComplete="off" maxLength={200} />
     </Field>
   );
 }
