@@ -10,6 +10,7 @@ import './styles/course.css';
 import './styles/lesson.css';
 import './styles/data.css';
 import './styles/workbench.css';
+import './styles/runs.css';
 import './styles/registry.css';
 import './styles/compare.css';
 import './styles/bundle.css';

@@ -2,114 +2,133 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
-import { useState } from 'react';
-import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { listRuns } from '@/lib/tracking/run-edits';
+import { matchesRunFilter, parseRunFilter, type RunFilterNode } from '@/lib/tracking/run-filter';
 import type { RunRecord } from '@/lib/tracking/run-types';
-import { formatDuration, formatMetric, metricLabel } from './format';
-import { filterAndSortRuns, headlineMetric, type SortKey } from './run-list-state';
+import { NO_CHOICE, toggleColumn, visibleColumns } from './column-choice';
+import { ColumnChooser } from './ColumnChooser';
+import { CompareSelected } from './CompareSelected';
+import { collectRunKeys, defaultColumnIds, firstDirection, runColumns, sortRuns } from './run-columns';
+import { arrangeRuns, hasTrials, runNames } from './run-list-state';
+import { RunFilterBox } from './RunFilterBox';
+import { RunsGrid } from './RunsGrid';
+import { useColumnChoice } from './use-column-choice';
 import { useNow } from './use-now';
-
-const COLUMNS: Array<{ key: SortKey | null; label: string }> = [
-  { key: 'name', label: 'Name' },
-  { key: 'status', label: 'Status' },
-  { key: 'dataset', label: 'Dataset' },
-  { key: null, label: 'Target · model' },
-  { key: null, label: 'Backend' },
-  { key: 'valLoss', label: 'Best val loss' },
-  { key: 'valMetric', label: 'Validation metric' },
-  { key: 'startedAt', label: 'Started' },
-  { key: 'duration', label: 'Duration' },
-];
+import { useRunsView } from './use-runs-view';
 
 type Loaded = { runs: RunRecord[] } | { error: string };
 
-/** Every run, live: sortable by column, searchable by name or tag. */
+/**
+ * Every run, live from IndexedDB: filter (kept in the URL with the sort), sort by any column,
+ * choose columns, select runs to compare. Marks `runs-table-start` when the runs first arrive
+ * and `runs-table-rendered` after the first render that shows rows (once per mount each), for
+ * the tracking benchmark.
+ */
 export function RunsTable() {
-  const loaded = useLiveQuery<Loaded>(() => listRuns(getDatabase()).then((runs) => ({ runs }), (e: unknown) => ({ error: describeStorageError(e) })), []);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({ key: 'startedAt', direction: 'desc' });
-  const now = useNow(5000);
+  const startMarked = useRef(false);
+  const loaded = useLiveQuery<Loaded>(
+    () =>
+      listRuns(getDatabase()).then(
+        (runs) => {
+          if (!startMarked.current) {
+            startMarked.current = true;
+            performance.mark('runs-table-start');
+          }
+          return { runs };
+        },
+        (e: unknown) => ({ error: describeStorageError(e) }),
+      ),
+    [],
+  );
   if (!loaded) return <p role="status">Loading runs…</p>;
-  if ('error' in loaded) return <p className="notice error" role="alert">{loaded.error}</p>;
-  const rows = filterAndSortRuns(loaded.runs, query, sort.key, sort.direction, now);
-  const toggle = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
+  if ('error' in loaded) {
+    return (
+      <p className="notice error" role="alert">
+        {loaded.error}
+      </p>
+    );
+  }
+  return <RunsList runs={loaded.runs} />;
+}
+
+function RunsList({ runs }: { runs: RunRecord[] }) {
+  const [view, updateView] = useRunsView();
+  const [choice, saveChoice] = useColumnChoice();
+  const [selected, setSelected] = useState<string[]>([]);
+  const now = useNow(5000);
+
+  const keys = useMemo(() => collectRunKeys(runs), [runs]);
+  const allColumns = useMemo(() => runColumns(keys), [keys]);
+  const defaults = useMemo(() => defaultColumnIds(keys), [keys]);
+  const columns = useMemo(() => visibleColumns(allColumns, defaults, choice), [allColumns, defaults, choice]);
+  const visibleIds = useMemo(() => new Set(columns.map((c) => c.id)), [columns]);
+
+  // The error follows every keystroke; the (costlier) filtering follows a deferred copy.
+  const typed = useMemo(() => parseRunFilter(view.filter), [view.filter]);
+  const deferredFilter = useDeferredValue(view.filter);
+  const parsed = useMemo(() => parseRunFilter(deferredFilter), [deferredFilter]);
+  const [lastValid, setLastValid] = useState<{ text: string; ast: RunFilterNode | null }>({ text: '', ast: null });
+  if (parsed.ok && lastValid.text !== deferredFilter) setLastValid({ text: deferredFilter, ast: parsed.ast });
+  const ast = parsed.ok ? parsed.ast : lastValid.ast;
+
+  const filtered = useMemo(() => (ast === null ? runs : runs.filter((run) => matchesRunFilter(ast, run))), [runs, ast]);
+  // Only a duration sort changes with the clock; other sorts must not redo the work every tick.
+  const sortNow = view.sort === 'duration' ? now : 0;
+  const sorted = useMemo(() => sortRuns(filtered, view.sort, view.dir, sortNow), [filtered, view.sort, view.dir, sortNow]);
+  const names = useMemo(() => runNames(runs), [runs]);
+  const rows = useMemo(() => arrangeRuns(sorted, names, view.hideTrials), [sorted, names, view.hideTrials]);
+
+  const trials = useMemo(() => hasTrials(runs), [runs]);
+  const existing = useMemo(() => new Set(runs.map((r) => r.id)), [runs]);
+  // Runs deleted meanwhile (here or in another tab) drop out of the selection.
+  const chosen = useMemo(() => selected.filter((id) => existing.has(id)), [selected, existing]);
+  const chosenSet = useMemo(() => new Set(chosen), [chosen]);
+  const onToggle = useCallback((id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id])), []);
+  const onSort = useCallback(
+    (id: string) => updateView((v) => (v.sort === id ? { dir: v.dir === 'asc' ? 'desc' : 'asc' } : { sort: id, dir: firstDirection(id) })),
+    [updateView],
+  );
+
+  const renderedMarked = useRef(false);
+  useEffect(() => {
+    if (rows.length > 0 && !renderedMarked.current) {
+      renderedMarked.current = true;
+      performance.mark('runs-table-rendered');
+    }
+  }, [rows.length]);
+
   return (
-    <section aria-labelledby="runs-heading">
+    <section aria-labelledby="runs-heading" className="runs-section">
       <div className="runs-toolbar">
-        <h2 id="runs-heading">{loaded.runs.length === 1 ? '1 run' : `${loaded.runs.length} runs`}</h2>
-        <label className="search">
-          <span>Search runs</span>
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name, tag or key=value" />
-        </label>
+        <h2 id="runs-heading">{runs.length === 1 ? '1 run' : `${runs.length} runs`}</h2>
+        <RunFilterBox value={view.filter} onChange={(filter) => updateView({ filter })} error={typed.ok ? null : typed.error} lastValid={lastValid.text} />
       </div>
-      {loaded.runs.length === 0 ? (
+      {runs.length === 0 ? (
         <p>
           No runs yet. <Link href="/workbench/train">Train a model</Link> and it appears here.
         </p>
       ) : (
-        <ScrollRegion label="Runs table">
-          <table className="runs-table">
-            <caption className="visually-hidden">Runs, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label} ({sort.direction === 'asc' ? 'ascending' : 'descending'})</caption>
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c.label} scope="col" aria-sort={c.key === sort.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    {c.key ? (
-                      <button type="button" className="sort-button" onClick={() => toggle(c.key!)}>
-                        {c.label}
-                        <span aria-hidden="true">{c.key === sort.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                      </button>
-                    ) : (
-                      c.label
-                    )}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((run) => {
-                const headline = headlineMetric(run);
-                return (
-                  <tr key={run.id} data-run-id={run.id}>
-                    <th scope="row">
-                      <Link href={`/workbench/run?id=${encodeURIComponent(run.id)}`} prefetch={false}>
-                        {run.name}
-                      </Link>
-                      {Object.keys(run.tags).length > 0 && (
-                        <span className="tag-list">
-                          {Object.entries(run.tags).map(([k, v]) => (
-                            <span key={k} className="badge tag">
-                              {v ? `${k}=${v}` : k}
-                            </span>
-                          ))}
-                        </span>
-                      )}
-                    </th>
-                    <td>
-                      <span className={`badge run-${run.status.toLowerCase()}`}>{run.status}</span>
-                    </td>
-                    <td>{run.dataset.id}</td>
-                    <td>
-                      {String(run.params.target ?? '')} · {String(run.params.model ?? '')}
-                    </td>
-                    <td>{run.backend ?? '—'}</td>
-                    <td>{formatMetric(run.bestMetrics.val_loss?.value)}</td>
-                    <td>{headline.value === undefined ? '—' : `${metricLabel(headline.key)} ${formatMetric(headline.value)}`}</td>
-                    <td>
-                      <time dateTime={new Date(run.startedAt).toISOString()}>{new Date(run.startedAt).toLocaleString('en-GB')}</time>
-                    </td>
-                    <td>{formatDuration((run.endedAt ?? now) - run.startedAt)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <>
+          <div className="runs-actions">
+            <p role="status" className="runs-count" data-testid="runs-count">
+              Showing {rows.length} of {runs.length} {runs.length === 1 ? 'run' : 'runs'}
+            </p>
+            {trials && (
+              <label className="checkbox">
+                <input type="checkbox" checked={view.hideTrials} onChange={(e) => updateView({ hideTrials: e.target.checked })} />
+                Hide sweep trials
+              </label>
+            )}
+            <ColumnChooser columns={allColumns} visible={visibleIds} onToggle={(id, show) => saveChoice(toggleColumn(choice, id, show))} onReset={() => saveChoice(NO_CHOICE)} />
+            <CompareSelected selected={chosen} onClear={() => setSelected([])} />
+          </div>
+          <RunsGrid rows={rows} columns={columns} totalRuns={runs.length} sort={{ column: view.sort, dir: view.dir }} onSort={onSort} selected={chosenSet} onToggle={onToggle} now={now} resetKey={`${deferredFilter}\n${view.sort}\n${view.dir}\n${view.hideTrials}`} />
+          {rows.length === 0 && <p>No run matches this filter.</p>}
+        </>
       )}
-      {loaded.runs.length > 0 && rows.length === 0 && <p role="status">No run matches “{query}”.</p>}
     </section>
   );
 }

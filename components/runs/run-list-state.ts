@@ -1,48 +1,62 @@
 import type { RunRecord } from '@/lib/tracking/run-types';
 
-export type SortKey = 'name' | 'status' | 'dataset' | 'startedAt' | 'duration' | 'valLoss' | 'valMetric';
-
-/** The headline validation metric of a run: RMSE for regression, accuracy for classification. */
-export function headlineMetric(run: RunRecord): { key: string; value: number | undefined } {
-  if (run.lastMetrics.val_rmse !== undefined) return { key: 'val_rmse', value: run.lastMetrics.val_rmse };
-  if (run.lastMetrics.val_accuracy !== undefined) return { key: 'val_accuracy', value: run.lastMetrics.val_accuracy };
-  return { key: '', value: undefined };
-}
-
-function sortValue(run: RunRecord, key: SortKey, now: number): string | number {
-  switch (key) {
-    case 'name':
-      return run.name.toLowerCase();
-    case 'status':
-      return run.status;
-    case 'dataset':
-      return run.dataset.id;
-    case 'startedAt':
-      return run.startedAt;
-    case 'duration':
-      return (run.endedAt ?? now) - run.startedAt;
-    case 'valLoss':
-      return run.bestMetrics.val_loss?.value ?? Infinity;
-    case 'valMetric':
-      return headlineMetric(run).value ?? Infinity;
-  }
+/** One row of the runs table. */
+export interface RunRow {
+  run: RunRecord;
+  /** 0 for a top-level run; 1 for a sweep trial drawn right under its parent (deeper for nested sweeps). */
+  depth: number;
+  /** The parent run's name (or the start of its id when it is gone), for every child run. */
+  parentName: string | null;
 }
 
 /**
- * Runs matching `query` (case-insensitive, every word must match the name, a tag key, a tag
- * value or "key=value"), sorted by `key`. Missing metrics sort last in either direction.
+ * Orders already-sorted runs for display: each child run (parentRunId set) whose parent is
+ * also shown follows its parent, indented, in the sort order among its siblings; a child whose
+ * parent is filtered out or deleted stays in place at depth 0 with its parent's name.
+ * `hideTrials` drops every child run. O(n); cyclic parent links cannot lose a run.
  */
-export function filterAndSortRuns(runs: readonly RunRecord[], query: string, key: SortKey, direction: 'asc' | 'desc', now: number): RunRecord[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = (run: RunRecord) => {
-    const haystack = [run.name, ...Object.entries(run.tags).flatMap(([k, v]) => [k, v, `${k}=${v}`])].map((s) => s.toLowerCase());
-    return words.every((w) => haystack.some((h) => h.includes(w)));
+export function arrangeRuns(sorted: readonly RunRecord[], names: ReadonlyMap<string, string>, hideTrials: boolean): RunRow[] {
+  const shown = hideTrials ? sorted.filter((r) => r.parentRunId === null) : sorted;
+  const ids = new Set(shown.map((r) => r.id));
+  const children = new Map<string, RunRecord[]>();
+  const roots: RunRecord[] = [];
+  for (const run of shown) {
+    const parent = run.parentRunId;
+    if (parent !== null && parent !== run.id && ids.has(parent)) {
+      const list = children.get(parent);
+      if (list) list.push(run);
+      else children.set(parent, [run]);
+    } else {
+      roots.push(run);
+    }
+  }
+  const rows: RunRow[] = [];
+  const placed = new Set<string>();
+  const parentName = (run: RunRecord) => (run.parentRunId === null ? null : (names.get(run.parentRunId) ?? `${run.parentRunId.slice(0, 8)}…`));
+  const place = (run: RunRecord, depth: number) => {
+    if (placed.has(run.id)) return;
+    placed.add(run.id);
+    rows.push({ run, depth, parentName: parentName(run) });
+    for (const child of children.get(run.id) ?? []) place(child, depth + 1);
   };
-  const sign = direction === 'asc' ? 1 : -1;
-  return runs.filter(matches).sort((a, b) => {
-    const va = sortValue(a, key, now);
-    const vb = sortValue(b, key, now);
-    if (va === Infinity || vb === Infinity) return va === vb ? 0 : va === Infinity ? 1 : -1;
-    return (va < vb ? -1 : va > vb ? 1 : 0) * sign;
-  });
+  for (const run of roots) place(run, 0);
+  // Runs on a parent cycle have no root; keep them rather than lose them.
+  for (const run of shown) place(run, 0);
+  return rows;
+}
+
+/** id → name of every run, for "child of" labels of trials whose parent is filtered out. */
+export function runNames(runs: readonly RunRecord[]): Map<string, string> {
+  return new Map(runs.map((r) => [r.id, r.name]));
+}
+
+/** Whether any run is a sweep trial, so the "Hide sweep trials" toggle is worth showing. */
+export function hasTrials(runs: readonly RunRecord[]): boolean {
+  return runs.some((r) => r.parentRunId !== null);
+}
+
+/** Compare view link for the selected runs, in selection order; null unless 2–20 are selected. */
+export function compareHref(selected: readonly string[]): string | null {
+  if (selected.length < 2 || selected.length > 20) return null;
+  return `/workbench/compare?runs=${selected.map(encodeURIComponent).join(',')}`;
 }

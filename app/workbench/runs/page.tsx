@@ -1,17 +1,23 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { RunsTable } from '@/components/runs/RunsTable';
 
 export const metadata: Metadata = {
   title: 'Runs',
-  description: 'Every training you ran, with its status, data version, backend and metrics.',
+  description: 'Every training you ran, with its status, data version, backend and best and last metrics; filter, sort and compare.',
 };
 
 export default function RunsPage() {
   return (
     <div className="container wide">
       <h1>Runs</h1>
-      <p className="lead">Every training is a run, stored in this browser. Sort by a column, or search by name or tag.</p>
-      <RunsTable />
+      <p className="lead">
+        Every training is a run, stored in this browser. Search by name or tag, or filter like MLflow (<code>metrics.val_loss &lt; 0.5 and params.lr = 0.01</code>); sort by any column, choose
+        columns, and select runs to compare. The filter and sort stay in the address, so a link shares the view.
+      </p>
+      <Suspense fallback={<p role="status">Loading runs…</p>}>
+        <RunsTable />
+      </Suspense>
     </div>
   );
 }
