@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { useId } from 'react';
-import { compareHref } from './run-list-state';
+import { compareLinkFor, exportLinkFor } from './run-list-state';
 
-/** "Compare selected (n)": a link to the compare view for 2–20 selected runs, disabled otherwise. */
+/** "Compare selected (n)" for 2–20 selected runs (disabled otherwise), and "Export selected (n)" to the bundle page. */
 export function CompareSelected({ selected, onClear }: { selected: readonly string[]; onClear: () => void }) {
   const hintId = useId();
-  const href = compareHref(selected);
+  const href = compareLinkFor(selected);
+  const exportHref = exportLinkFor(selected);
   const label = `Compare selected (${selected.length})`;
   const hint = selected.length < 2 ? 'Select 2 to 20 runs to compare them.' : selected.length > 20 ? 'Compare takes at most 20 runs: clear some.' : null;
   return (
@@ -20,6 +21,11 @@ export function CompareSelected({ selected, onClear }: { selected: readonly stri
         <button type="button" className="button" disabled aria-describedby={hintId} data-testid="compare-selected">
           {label}
         </button>
+      )}
+      {exportHref && (
+        <Link className="button secondary" href={exportHref} prefetch={false} data-testid="export-selected">
+          Export selected ({selected.length})
+        </Link>
       )}
       {selected.length > 0 && (
         <button type="button" className="button secondary" onClick={onClear}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeRuns, compareHref, hasTrials, runNames } from './run-list-state';
+import { arrangeRuns, compareLinkFor as compareHref, exportLinkFor, hasTrials, runNames } from './run-list-state';
 import { testRun as run } from './run-test-fixtures';
 
 const view = (rows: ReturnType<typeof arrangeRuns>) => rows.map((r) => `${'  '.repeat(r.depth)}${r.run.id}${r.parentName && r.depth === 0 ? ` (child of ${r.parentName})` : ''}`);
@@ -67,5 +67,9 @@ describe('compareHref', () => {
     expect(compareHref([])).toBeNull();
     expect(compareHref(['a'])).toBeNull();
     expect(compareHref(Array.from({ length: 21 }, (_, i) => `r${i}`))).toBeNull();
+  });
+  it('links the export page with the selection preselected', () => {
+    expect(exportLinkFor([])).toBeNull();
+    expect(exportLinkFor(['a', 'b c'])).toBe('/workbench/transfer?runs=a,b%20c');
   });
 });

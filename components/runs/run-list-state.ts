@@ -1,3 +1,4 @@
+import { compareHref, MAX_COMPARE_RUNS } from '@/lib/tracking/compare';
 import type { RunRecord } from '@/lib/tracking/run-types';
 
 /** One row of the runs table. */
@@ -55,8 +56,12 @@ export function hasTrials(runs: readonly RunRecord[]): boolean {
   return runs.some((r) => r.parentRunId !== null);
 }
 
-/** Compare view link for the selected runs, in selection order; null unless 2–20 are selected. */
-export function compareHref(selected: readonly string[]): string | null {
-  if (selected.length < 2 || selected.length > 20) return null;
-  return `/workbench/compare?runs=${selected.map(encodeURIComponent).join(',')}`;
+/** The compare view's link for 2–20 selected runs (in selection order), or null outside that range. */
+export function compareLinkFor(selected: readonly string[]): string | null {
+  return selected.length < 2 || selected.length > MAX_COMPARE_RUNS ? null : compareHref(selected);
+}
+
+/** The export page's link with these runs preselected, or null when none is selected. */
+export function exportLinkFor(selected: readonly string[]): string | null {
+  return selected.length === 0 ? null : `/workbench/transfer?runs=${selected.map(encodeURIComponent).join(',')}`;
 }
