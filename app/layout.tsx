@@ -14,6 +14,7 @@ import './styles/runs.css';
 import './styles/registry.css';
 import './styles/compare.css';
 import './styles/bundle.css';
+import './styles/sweep.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },

@@ -1,5 +1,5 @@
 /**
- * Training off the main thread: `train` and `cancel` messages in, progress out (see
+ * Training off the main thread: `train`, `sweep` and `cancel` messages in, progress out (see
  * lib/ml/protocol.ts). All logic lives in lib/ml/trainer-host.ts, shared with the main-thread
  * fallback. WebGL here runs on an OffscreenCanvas, which tfjs creates by itself in a worker.
  */

@@ -24,11 +24,18 @@ export interface PrepareOptions {
   /** Column to order by for a time split; without one, a time split is refused. */
   timeColumn?: string;
   seed: number;
+  /**
+   * Rows of each part, given instead of splitting (k-fold cross-validation: one fold's training
+   * and validation rows, the usual test rows). Preprocessing is still fitted on `parts.train` only.
+   */
+  parts?: Split;
+  /** How `parts` were made, stored with the run in place of the split's own label. */
+  partsLabel?: string;
 }
 
 /**
  * Splits (by time: oldest 70% train, next 15% validate, newest 15% test; or seeded random
- * 70/15/15), drops rows whose target is missing, fits preprocessing on the training rows only
+ * 70/15/15; or the rows given in `parts`), drops rows whose target is missing, fits preprocessing on the training rows only
  * and turns each part into a matrix. Classification labels are the sorted distinct target
  * values of the whole table (a label list is not a statistic, so it leaks nothing); booleans are
  * "false"/"true". Throws with a learner-facing sentence when the data cannot train.
@@ -39,7 +46,7 @@ export function prepareData(table: DataTable, options: PrepareOptions): Prepared
   if (features.includes(target)) throw new Error(`The target "${target}" cannot also be an input.`);
   const targetColumn = column(table, target);
   const labelled = (r: number) => targetColumn.values[r] !== null && targetColumn.values[r] !== undefined;
-  const split = makeSplit(table, options);
+  const split = options.parts ?? makeSplit(table, options);
   const parts: Split = { train: split.train.filter(labelled), validation: split.validation.filter(labelled), test: split.test.filter(labelled) };
   if (parts.train.length < 10) throw new Error(`Only ${parts.train.length} training rows have a "${target}" value; at least 10 are needed.`);
 
@@ -58,7 +65,7 @@ export function prepareData(table: DataTable, options: PrepareOptions): Prepared
   const fractions = '70/15/15';
   return {
     split: parts,
-    splitLabel: options.split === 'time' ? `by time (${options.timeColumn}), ${fractions}` : `seeded random (seed ${options.seed}), ${fractions}`,
+    splitLabel: options.parts ? (options.partsLabel ?? 'given rows') : options.split === 'time' ? `by time (${options.timeColumn}), ${fractions}` : `seeded random (seed ${options.seed}), ${fractions}`,
     preprocessing,
     classNames,
     train: matrix(parts.train),

@@ -1,3 +1,5 @@
+import type { ParamValue } from '../tracking/run-types';
+import type { SweepDimension, SweepSummary, SweepTrialSummary } from '../tracking/sweep-types';
 import type { BackendName, BackendTrial } from './backend-choice';
 import type { ModelSpec } from './model-spec';
 
@@ -24,8 +26,41 @@ export interface TrainingRequest {
   backend: BackendRequest;
 }
 
+/**
+ * A hyperparameter search: trials start from `base` (its name names the parent run, its tags go on
+ * every run) with the searched params of `space` applied. Plain data, like `TrainingRequest`.
+ */
+export interface SweepRequest {
+  base: TrainingRequest;
+  space: SweepDimension[];
+  search: 'grid' | 'random';
+  /** Most trials; a grid larger than this is refused. */
+  maxTrials: number;
+  /** No trial starts after this many minutes (the running one finishes); null: no limit. */
+  maxMinutes: number | null;
+  /** Ignored (off) with k-fold. */
+  earlyStopping: SweepSummary['earlyStopping'];
+  /** A metric logged every epoch (see `objectiveChoices`). */
+  objective: SweepSummary['objective'];
+  /** k of k-fold cross-validation, or null for none. */
+  folds: number | null;
+  /** Seeds the random search and the folds (the model's own seed is `base.spec.seed`). */
+  seed: number;
+}
+
 /** Main thread → trainer. */
-export type ToTrainer = { type: 'train'; request: TrainingRequest } | { type: 'cancel' };
+export type ToTrainer = { type: 'train'; request: TrainingRequest } | { type: 'sweep'; request: SweepRequest } | { type: 'cancel' };
+
+/** What a sweep trial is doing while it reports an epoch: a plain training, one fold of k, or the final fit of a cross-validated trial. */
+export type SweepStage = 'train' | 'fold' | 'refit';
+
+/** Trainer → main thread during a sweep (besides `status` and `error`). */
+export type FromSweep =
+  | { type: 'sweep-started'; parentRunId: string; totalTrials: number; backendLabel: string; notes: string[]; shape: PreparedShape; folds: number | null; earlyStopping: SweepSummary['earlyStopping'] }
+  | { type: 'sweep-trial-started'; index: number; runId: string; params: Record<string, ParamValue> }
+  | { type: 'sweep-epoch'; index: number; stage: SweepStage; fold: number | null; epoch: number; epochs: number; objective: number | null }
+  | { type: 'sweep-trial-done'; index: number; runId: string; status: SweepTrialSummary['status']; value: number | null; std: number | null; failure: { message: string; hint: string } | null; summary: SweepSummary }
+  | { type: 'sweep-done'; parentRunId: string; status: 'FINISHED' | 'KILLED' | 'FAILED'; message: string | null; summary: SweepSummary };
 
 /** Sizes of the prepared data, for the UI. */
 export interface PreparedShape {
@@ -42,7 +77,8 @@ export type FromTrainer =
   | { type: 'started'; runId: string; backend: BackendName; backendLabel: string; notes: string[]; trials: BackendTrial[]; shape: PreparedShape; epochs: number }
   | { type: 'epoch'; runId: string; epoch: number; epochs: number; metrics: Record<string, number>; elapsedMs: number; examplesSeen: number }
   | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; diagnostics?: TrainingDiagnostics }
-  | { type: 'error'; runId: string | null; message: string };
+  | { type: 'error'; runId: string | null; message: string }
+  | FromSweep;
 
 /** Figures the device benchmark reads: throughput, logging time, and tensors left behind. */
 export interface TrainingDiagnostics {

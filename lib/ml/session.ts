@@ -1,17 +1,17 @@
 import { describeStorageError, isStorageError } from '../tracking/errors';
 import type { WorkbenchDatabase } from '../tracking/db';
 import { createRun, finishRun, MetricWriter } from '../tracking/runs';
-import { loadDataset, type DatasetSources } from '../data/load';
-import type { BackendCache } from './backends';
+import { loadDataset, type DatasetSources, type LoadedDataset } from '../data/load';
+import type { BackendCache, BackendChoice } from './backends';
 import { chooseBackend, parameterCount } from './backends';
 import { evaluationMetrics, evaluateSplits } from './session-evaluate';
 import { runModelHandler } from './model-io';
 import type { TfModule } from './model';
-import { validateSpec } from './model-spec';
-import { prepareData } from './prepare';
-import type { FromTrainer, TrainingRequest } from './protocol';
+import { validateSpec, type ModelSpec } from './model-spec';
+import { prepareData, type PreparedData } from './prepare';
+import type { FromTrainer, PreparedShape, TrainingRequest } from './protocol';
 import { runParams } from './run-params';
-import { trainModel } from './train';
+import { trainModel, type EpochReport, type TrainResult } from './train';
 
 export interface SessionDeps {
   tf: TfModule;
@@ -38,6 +38,142 @@ export interface SessionTiming {
 
 const YIELD_EVERY_MS = 25;
 
+/** A dataset loaded and prepared for a request, with the spec sized to its classes. */
+export interface PreparedSession {
+  loaded: LoadedDataset;
+  prepared: PreparedData;
+  spec: ModelSpec;
+}
+
+/**
+ * Loads the request's dataset, checks its model settings and prepares the data (split,
+ * preprocessing fitted on the training rows). Throws a learner-facing sentence on bad input.
+ */
+export async function loadAndPrepare(request: TrainingRequest, sources: DatasetSources, post: (message: FromTrainer) => void): Promise<PreparedSession> {
+  post({ type: 'status', message: 'Loading the data…' });
+  const loaded = await loadDataset(request.dataset, sources);
+  const problems = validateSpec(request.spec);
+  if (problems.length > 0) throw new Error(`The model settings need fixing: ${problems.join('; ')}.`);
+  post({ type: 'status', message: 'Splitting and preparing the data…' });
+  const prepared = prepareData(loaded.table, {
+    target: request.target,
+    features: request.features,
+    task: request.spec.task,
+    split: request.split,
+    timeColumn: loaded.info.timeColumn ?? undefined,
+    seed: request.spec.seed,
+  });
+  const spec = { ...request.spec, classes: request.spec.task === 'classification' ? prepared.classNames.length : 1 };
+  return { loaded, prepared, spec };
+}
+
+/** Sizes of the prepared data for the UI. */
+export function preparedShape(prepared: PreparedData, spec: ModelSpec): PreparedShape {
+  return { train: prepared.train.rows, validation: prepared.validation.rows, test: prepared.test.rows, inputWidth: prepared.train.width, parameters: parameterCount(spec, prepared.train.width) };
+}
+
+/** What `trainAndRecord` needs besides the deps: the run, its data and the progress callbacks. */
+export interface RecordedTrainingInput {
+  runId: string;
+  /** The request's target (stored in preprocessing.json). */
+  target: string;
+  spec: ModelSpec;
+  prepared: PreparedData;
+  choice: BackendChoice;
+  shape: PreparedShape;
+  /** After each epoch's metrics are queued for writing (post progress here). */
+  onEpoch: (report: EpochReport) => void;
+  /** See `TrainHooks.stopAfterEpoch`. */
+  stopAfterEpoch?: (report: EpochReport) => boolean;
+}
+
+/** How a recorded training ended; the run is still RUNNING (the caller finishes it). */
+export interface RecordedTraining {
+  status: TrainResult['status'];
+  failure: TrainResult['failure'];
+  stoppedBy: TrainResult['stoppedBy'];
+  epochsRun: number;
+  /** The validation evaluation metrics logged at the end (empty unless FINISHED). */
+  summary: Record<string, number>;
+  timing: SessionTiming;
+}
+
+/**
+ * Trains a fresh model on `prepared` into the existing run `runId`: metrics written in one
+ * transaction per epoch (the write of epoch N overlaps the training of N+1), then, when
+ * FINISHED, the evaluation against the baseline, the model, preprocessing.json, evaluation.json
+ * and training.json. The model is always disposed. Does not end the run; throws on a storage
+ * error or a backend failure (the caller ends the run FAILED).
+ */
+export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingInput): Promise<RecordedTraining> {
+  const { tf, db, post } = deps;
+  const now = deps.now ?? Date.now;
+  const { runId, spec, prepared, choice, shape } = input;
+  const writer = new MetricWriter(db, runId);
+  let lastFlush: Promise<number> = Promise.resolve(0);
+  let loggingMs = 0;
+  let lastYield = performance.now();
+  const t0 = performance.now();
+  const result = await trainModel(tf, spec, prepared.train, prepared.validation, {
+    shouldStop: deps.shouldStop,
+    stopAfterEpoch: input.stopAfterEpoch,
+    afterBatch: async () => {
+      if (performance.now() - lastYield < YIELD_EVERY_MS) return;
+      await deps.yieldNow();
+      lastYield = performance.now();
+    },
+    onEpoch: async (report) => {
+      // The write of epoch N overlaps the training of epoch N+1 (IndexedDB works off this
+      // thread); training only waits when the previous write is still busy, and that wait is
+      // what counts as logging time. A failed write surfaces here and fails the run.
+      const t = performance.now();
+      await lastFlush;
+      writer.log(report.epoch + 1, report.metrics);
+      lastFlush = writer.flush(now());
+      lastFlush.catch(() => undefined);
+      loggingMs += performance.now() - t;
+      input.onEpoch(report);
+    },
+  });
+  const tail = performance.now();
+  try {
+    await lastFlush;
+  } catch (error) {
+    result.model.dispose();
+    throw error;
+  }
+  loggingMs += performance.now() - tail;
+  const trainMs = performance.now() - t0;
+  const timing = { trainMs, loggingMs, examplesPerSec: Math.round((result.epochsRun * prepared.train.rows) / (trainMs / 1000)) };
+  let summary: Record<string, number> = {};
+  try {
+    if (result.status === 'FINISHED') {
+      post({ type: 'status', message: 'Evaluating against the baseline and saving the model…' });
+      const evaluation = evaluateSplits(tf, result.model, spec, prepared);
+      summary = evaluationMetrics(evaluation.validation);
+      writer.log(result.epochsRun, summary);
+      await writer.flush(now());
+      await result.model.save(runModelHandler(tf, db, runId, now));
+      const saved = now();
+      // `stoppedEarly` keeps its meaning for the run page (patience, best weights kept); a sweep's rule shows in `stoppedBy`.
+      const training = { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, stoppedEarly: result.stoppedBy === 'patience', stoppedBy: result.stoppedBy };
+      await db.artifacts.bulkPut([
+        { runId, name: 'preprocessing.json', contentType: 'application/json', data: { ...prepared.preprocessing, target: input.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
+        { runId, name: 'evaluation.json', contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
+        { runId, name: 'training.json', contentType: 'application/json', data: training, bytes: null, createdAt: saved },
+      ]);
+    }
+  } finally {
+    result.model.dispose();
+  }
+  return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, summary, timing };
+}
+
+/** The failure recorded on a run that stopped with an unexpected error. */
+export function crashFailure(error: unknown): { message: string; hint: string } {
+  return { message: `Training stopped with an error: ${describeFailure(error)}`, hint: 'If WebGL was running, its context may have been lost: choose WebAssembly or CPU under Backend and start again.' };
+}
+
 /**
  * One training, start to end, the same in the worker and on the main thread: load and prepare
  * the data, pick the backend, record a RUNNING run, train epoch by epoch (metrics written in one
@@ -51,20 +187,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
   let runId: string | null = null;
   let releaseLock = () => undefined as void;
   try {
-    post({ type: 'status', message: 'Loading the data…' });
-    const loaded = await loadDataset(request.dataset, deps.sources);
-    const problems = validateSpec(request.spec);
-    if (problems.length > 0) throw new Error(`The model settings need fixing: ${problems.join('; ')}.`);
-    post({ type: 'status', message: 'Splitting and preparing the data…' });
-    const prepared = prepareData(loaded.table, {
-      target: request.target,
-      features: request.features,
-      task: request.spec.task,
-      split: request.split,
-      timeColumn: loaded.info.timeColumn ?? undefined,
-      seed: request.spec.seed,
-    });
-    const spec = { ...request.spec, classes: request.spec.task === 'classification' ? prepared.classNames.length : 1 };
+    const { loaded, prepared, spec } = await loadAndPrepare(request, deps.sources, post);
     post({ type: 'status', message: request.backend === 'auto' ? 'Measuring the backends on this model…' : 'Starting the backend…' });
     const choice = await chooseBackend(tf, request.backend, spec, prepared.train, deps.backendCache, deps.cores);
     const run = await createRun(
@@ -74,69 +197,28 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
     );
     runId = run.id;
     releaseLock = (await deps.holdRunLock?.(runId)) ?? releaseLock;
-    const shape = { train: prepared.train.rows, validation: prepared.validation.rows, test: prepared.test.rows, inputWidth: prepared.train.width, parameters: parameterCount(spec, prepared.train.width) };
+    const shape = preparedShape(prepared, spec);
     post({ type: 'started', runId, backend: choice.backend, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochs: spec.epochs });
-
-    const writer = new MetricWriter(db, runId);
-    let lastFlush: Promise<number> = Promise.resolve(0);
-    let loggingMs = 0;
-    let lastYield = performance.now();
-    const t0 = performance.now();
-    const result = await trainModel(tf, spec, prepared.train, prepared.validation, {
-      shouldStop: deps.shouldStop,
-      afterBatch: async () => {
-        if (performance.now() - lastYield < YIELD_EVERY_MS) return;
-        await deps.yieldNow();
-        lastYield = performance.now();
-      },
-      onEpoch: async (report) => {
-        // The write of epoch N overlaps the training of epoch N+1 (IndexedDB works off this
-        // thread); training only waits when the previous write is still busy, and that wait is
-        // what counts as logging time. A failed write surfaces here and fails the run.
-        const t = performance.now();
-        await lastFlush;
-        writer.log(report.epoch + 1, report.metrics);
-        lastFlush = writer.flush(now());
-        lastFlush.catch(() => undefined);
-        loggingMs += performance.now() - t;
-        post({ type: 'epoch', runId: runId!, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen });
-      },
+    const id = runId;
+    const outcome = await trainAndRecord(deps, {
+      runId: id,
+      target: request.target,
+      spec,
+      prepared,
+      choice,
+      shape,
+      onEpoch: (report) => post({ type: 'epoch', runId: id, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen }),
     });
-    const tail = performance.now();
-    await lastFlush;
-    loggingMs += performance.now() - tail;
-    const trainMs = performance.now() - t0;
-    const timing = { trainMs, loggingMs, examplesPerSec: Math.round((result.epochsRun * prepared.train.rows) / (trainMs / 1000)) };
-    let summary: Record<string, number> = {};
-    try {
-      if (result.status === 'FINISHED') {
-        post({ type: 'status', message: 'Evaluating against the baseline and saving the model…' });
-        const evaluation = evaluateSplits(tf, result.model, spec, prepared);
-        summary = evaluationMetrics(evaluation.validation);
-        writer.log(result.epochsRun, summary);
-        await writer.flush(now());
-        await result.model.save(runModelHandler(tf, db, runId, now));
-        const saved = now();
-        await db.artifacts.bulkPut([
-          { runId, name: 'preprocessing.json', contentType: 'application/json', data: { ...prepared.preprocessing, target: request.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
-          { runId, name: 'evaluation.json', contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
-          { runId, name: 'training.json', contentType: 'application/json', data: { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, stoppedEarly: result.stoppedEarly }, bytes: null, createdAt: saved },
-        ]);
-      }
-    } finally {
-      result.model.dispose();
-    }
-    await finishRun(db, runId, result.status, now(), result.failure);
-    post({ type: 'done', runId, status: result.status, failure: result.failure, summary });
-    return timing;
+    await finishRun(db, id, outcome.status, now(), outcome.failure);
+    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary });
+    return outcome.timing;
   } catch (error) {
-    const message = describeFailure(error);
     if (runId) {
-      const failure = { message: `Training stopped with an error: ${message}`, hint: 'If WebGL was running, its context may have been lost: choose WebAssembly or CPU under Backend and start again.' };
+      const failure = crashFailure(error);
       await finishRun(db, runId, 'FAILED', now(), failure).catch(() => undefined);
       post({ type: 'done', runId, status: 'FAILED', failure, summary: {} });
     } else {
-      post({ type: 'error', runId: null, message });
+      post({ type: 'error', runId: null, message: describeFailure(error) });
     }
     return null;
   } finally {
@@ -144,7 +226,8 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
   }
 }
 
-function describeFailure(error: unknown): string {
+/** A learner-facing sentence for an error (storage errors explained). */
+export function describeFailure(error: unknown): string {
   if (isStorageError(error)) return describeStorageError(error);
   return error instanceof Error ? error.message : String(error);
 }

@@ -32,6 +32,12 @@ export interface TrainHooks {
   afterBatch?: () => void | Promise<void>;
   /** Clock in ms (performance.now by default). */
   now?: () => number;
+  /**
+   * Asked after every finished epoch but the last (after `onEpoch`): true ends the training
+   * there as FINISHED, `stoppedEarly` with `stoppedBy: 'hook'` (a sweep's early-termination
+   * rule). With patience on, the best weights so far are restored as usual.
+   */
+  stopAfterEpoch?: (report: EpochReport) => boolean;
 }
 
 export interface TrainResult {
@@ -40,6 +46,8 @@ export interface TrainResult {
   epochsRun: number;
   bestEpoch: number;
   stoppedEarly: boolean;
+  /** What stopped a FINISHED training before its last epoch: patience, `stopAfterEpoch`, or nothing. */
+  stoppedBy: 'patience' | 'hook' | null;
   failure: { message: string; hint: string } | null;
 }
 
@@ -61,6 +69,7 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
   let failure: TrainResult['failure'] = null;
   let epochsRun = 0;
   let stoppedEarly = false;
+  let stoppedBy: TrainResult['stoppedBy'] = null;
   try {
     for (let epoch = 0; epoch < spec.epochs; epoch++) {
       const order = shuffled(Array.from({ length: train.rows }, (_, i) => i), random);
@@ -91,7 +100,8 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
       }
       epochsRun = epoch + 1;
       const metrics = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, Number(v.at(-1))]));
-      await hooks.onEpoch?.({ epoch, metrics, examplesSeen: epochsRun * train.rows, elapsedMs: now() - started });
+      const report = { epoch, metrics, examplesSeen: epochsRun * train.rows, elapsedMs: now() - started };
+      await hooks.onEpoch?.(report);
       if (diverged || !Number.isFinite(metrics.loss ?? NaN)) {
         status = 'FAILED';
         failure = { message: `The loss became ${Number.isNaN(metrics.loss) ? 'NaN' : 'infinite'} in epoch ${epoch + 1}: training diverged.`, hint: divergenceHint(spec) };
@@ -108,6 +118,12 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
         best = { loss: watched, epoch, weights: spec.patience !== null ? model.getWeights().map((w) => w.clone()) : null };
       } else if (spec.patience !== null && epoch - best.epoch >= spec.patience) {
         stoppedEarly = true;
+        stoppedBy = 'patience';
+        break;
+      }
+      if (epoch < spec.epochs - 1 && hooks.stopAfterEpoch?.(report)) {
+        stoppedEarly = true;
+        stoppedBy = 'hook';
         break;
       }
     }
@@ -119,7 +135,7 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
     val?.xs.dispose();
     val?.ys.dispose();
   }
-  return { model, status, epochsRun, bestEpoch: best.epoch, stoppedEarly, failure };
+  return { model, status, epochsRun, bestEpoch: best.epoch, stoppedEarly, stoppedBy, failure };
 }
 
 /** Predictions for `rows` inputs: one value per row (regression) or `classes` probabilities per row. */

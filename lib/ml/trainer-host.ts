@@ -4,7 +4,8 @@ import { holdRunLock } from '../tracking/run-locks';
 import type { BackendCache } from './backends';
 import { loadTf } from './backends';
 import type { FromTrainer, ToTrainer } from './protocol';
-import { runTrainingSession, type SessionTiming } from './session';
+import { runTrainingSession, type SessionDeps, type SessionTiming } from './session';
+import { runSweepSession } from './sweep-session';
 
 /**
  * Yields to the event loop through a MessageChannel: a macrotask like setTimeout(0), but neither
@@ -29,7 +30,7 @@ async function fetchText(path: string): Promise<string> {
 
 /**
  * The trainer behind the protocol: the worker entry and the main-thread fallback both feed it
- * `ToTrainer` messages and relay what it posts. One training at a time.
+ * `ToTrainer` messages and relay what it posts. One training or sweep at a time.
  */
 export function createTrainerHost(post: (message: FromTrainer) => void): { handle: (message: ToTrainer) => Promise<SessionTiming | null> } {
   let stopRequested = false;
@@ -46,7 +47,7 @@ export function createTrainerHost(post: (message: FromTrainer) => void): { handl
         return null;
       }
       if (busy) {
-        post({ type: 'error', runId: null, message: 'A training is already running here; wait for it or cancel it.' });
+        post({ type: 'error', runId: null, message: 'A training or sweep is already running here; wait for it or cancel it.' });
         return null;
       }
       busy = true;
@@ -56,7 +57,7 @@ export function createTrainerHost(post: (message: FromTrainer) => void): { handl
         const tf = await loadTf();
         const tensorsBefore = tf.memory().numTensors;
         let finalMessage: FromTrainer | null = null;
-        const timing = await runTrainingSession(message.request, {
+        const deps: SessionDeps = {
           tf,
           db,
           sources: { fetchText, readUpload: (id) => getUploadedDataset(db, id) },
@@ -67,7 +68,12 @@ export function createTrainerHost(post: (message: FromTrainer) => void): { handl
           shouldStop: () => stopRequested,
           yieldNow: yieldToEventLoop,
           holdRunLock,
-        });
+        };
+        if (message.type === 'sweep') {
+          await runSweepSession(message.request, deps);
+          return null;
+        }
+        const timing = await runTrainingSession(message.request, deps);
         const done = finalMessage as FromTrainer | null;
         if (done?.type === 'done') post(timing ? { ...done, diagnostics: { ...timing, tensorsBefore, tensorsAfter: tf.memory().numTensors } } : done);
         return timing;

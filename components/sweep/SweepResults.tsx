@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { BarChartWithTable } from '@/components/charts/BarChartWithTable';
+import { metricLabel } from '@/components/runs/format';
+import { IMPORTANCE_EXPLANATION, IMPORTANCE_METHOD, MIN_TRIALS_FOR_IMPORTANCE } from '@/lib/ml/sweep/importance';
+import { bestTrial, compareRunIds } from '@/lib/ml/sweep/summary';
+import { compareHref } from '@/lib/tracking/compare';
+import type { SweepSummary } from '@/lib/tracking/sweep-types';
+import { formatValue, TrialsTable } from './TrialsTable';
+
+/** The objective as a column header: "validation loss (min)". */
+export function objectiveLabel(summary: Pick<SweepSummary, 'objective' | 'folds'>): string {
+  const label = metricLabel(summary.objective.metric);
+  return `${summary.folds ? `${summary.folds}-fold mean ` : ''}${label} (${summary.objective.direction === 'minimize' ? 'min' : 'max'})`;
+}
+
+/** Parameter importance as a bar chart with its table, the method named and explained. */
+function Importance({ summary }: { summary: SweepSummary }) {
+  const importance = summary.importance;
+  const withValue = summary.trials.filter((t) => t.value !== null).length;
+  if (!importance) {
+    return (
+      <p className="muted" data-testid="importance-pending">
+        Parameter importance appears once {MIN_TRIALS_FOR_IMPORTANCE} trials have a value ({withValue} so far). Method: {IMPORTANCE_METHOD}.
+      </p>
+    );
+  }
+  const data = importance.scores.map((s) => ({ label: s.param, value: Math.round(1000 * s.score) / 10 }));
+  return (
+    <div className="sweep-importance">
+      <BarChartWithTable headingLevel={4} title="Parameter importance" data={data} valueLabel="Share of explained variance (%)" labelHeader="Param" caption={`Computed in your browser over ${withValue} trials with a value (stopped-early trials count with their best value so far).`} />
+      <p data-testid="importance-method">
+        Method: <strong>{importance.method}</strong>. {importance.method === IMPORTANCE_METHOD ? IMPORTANCE_EXPLANATION : ''}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A sweep's outcome from its summary: the best trial, parameter importance (method named),
+ * links to compare the trials and to the parent run, and optionally every trial.
+ */
+export function SweepResults({ summary, parentRunId, showTrials = false }: { summary: SweepSummary; parentRunId: string; showTrials?: boolean }) {
+  const best = bestTrial(summary);
+  const ids = compareRunIds(summary);
+  const searched = summary.space.map((d) => d.param);
+  return (
+    <section className="sweep-results" aria-labelledby="sweep-results-heading">
+      <h3 id="sweep-results-heading">Results</h3>
+      {best ? (
+        <p className="notice ok" data-testid="best-trial">
+          Best trial: <strong>#{summary.trials.indexOf(best) + 1}</strong> ({searched.map((p) => `${p} ${String(best.params[p])}`).join(', ')}) with {objectiveLabel(summary)} <strong>{formatValue(best.value, best.std)}</strong>.{' '}
+          <Link href={`/workbench/run?id=${encodeURIComponent(best.runId)}`} prefetch={false}>
+            Open the best run
+          </Link>
+        </p>
+      ) : (
+        <p className="notice info">No trial has a value yet.</p>
+      )}
+      <Importance summary={summary} />
+      <p className="button-row">
+        {ids.length >= 2 && (
+          <Link className="button secondary" href={compareHref(ids, summary.objective.metric)} prefetch={false} data-testid="compare-trials">
+            Compare the {ids.length} trials{ids.length === 20 ? ' (best 20)' : ''}
+          </Link>
+        )}
+        <Link className="button secondary" href={`/workbench/run?id=${encodeURIComponent(parentRunId)}`} prefetch={false} data-testid="parent-run-link">
+          Open the parent run
+        </Link>
+      </p>
+      {showTrials && (
+        <TrialsTable
+          rows={summary.trials.map((t, index) => ({ ...t, index, detail: String(t.epochs) }))}
+          searched={searched}
+          objectiveLabel={objectiveLabel(summary)}
+          bestRunId={best?.runId ?? null}
+          caption="Trials of this sweep"
+        />
+      )}
+    </section>
+  );
+}
