@@ -9,8 +9,19 @@ const LINKS = [
   { href: '/progress', label: 'Progress' },
   { href: '/workbench/data', label: 'Data' },
   { href: '/workbench/train', label: 'Train' },
+  { href: '/workbench/sweep', label: 'Tune' },
   { href: '/workbench/runs', label: 'Runs' },
+  { href: '/workbench/models', label: 'Models' },
 ] as const;
+
+/** Pages that belong to a section without sharing its path prefix. */
+const SECTION_OF: Record<string, string> = {
+  '/workbench/run': '/workbench/runs',
+  '/workbench/compare': '/workbench/runs',
+  '/workbench/transfer': '/workbench/runs',
+  '/workbench/dataset': '/workbench/data',
+  '/workbench/model': '/workbench/models',
+};
 
 /**
  * Main navigation; marks the current section with aria-current. No prefetch: sections such as
@@ -18,8 +29,8 @@ const LINKS = [
  */
 export function NavLinks() {
   const pathname = usePathname() ?? '/';
-  const isCurrent = (href: string) =>
-    href === '/' ? pathname === '/' || pathname.startsWith('/weeks') || pathname.startsWith('/lessons') : href === '/workbench/runs' ? pathname.startsWith('/workbench/run') : href === '/workbench/data' ? pathname.startsWith('/workbench/data') || pathname.startsWith('/workbench/dataset') : pathname.startsWith(href);
+  const section = SECTION_OF[pathname.replace(/\/$/, '')] ?? pathname;
+  const isCurrent = (href: string) => (href === '/' ? pathname === '/' || pathname.startsWith('/weeks') || pathname.startsWith('/lessons') : section.startsWith(href));
   return (
     <nav className="site-nav" aria-label="Main">
       <ul>
