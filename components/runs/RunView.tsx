@@ -17,6 +17,7 @@ import { formatDuration, metricLabel } from './format';
 import { PredictForm } from './PredictForm';
 import { RunEditor } from './RunEditor';
 import { RunEvaluationView } from './RunEvaluationView';
+import { RunSweepLinks } from './RunSweepLinks';
 import { useNow } from './use-now';
 
 const CURVES: Array<{ title: string; keys: string[] }> = [
@@ -31,7 +32,7 @@ interface RunDetails {
   artifacts: Array<{ name: string; contentType: string; bytes: number }>;
   evaluation?: RunEvaluation;
   preprocessing?: StoredPreprocessing;
-  training?: { backendLabel: string; notes: string[]; examplesPerSec: number; epochsRun: number; bestEpoch: number; stoppedEarly: boolean };
+  training?: { backendLabel: string; notes: string[]; examplesPerSec: number; epochsRun: number; bestEpoch: number; stoppedEarly: boolean; stoppedBy?: 'patience' | 'hook' | null };
 }
 
 type Loaded = { status: 'missing' } | { status: 'error'; message: string } | ({ status: 'ready' } & RunDetails);
@@ -92,6 +93,7 @@ export function RunView() {
           ))}
         </p>
       </header>
+      <RunSweepLinks run={run} />
       {run.failure && (
         <div className={`notice ${run.status === 'FAILED' ? 'error' : 'info'}`} role={run.status === 'FAILED' ? 'alert' : 'status'}>
           <p>
@@ -116,7 +118,7 @@ export function RunView() {
               <dt>Epochs</dt>
               <dd>
                 {training.epochsRun} run; best validation loss at epoch {training.bestEpoch}
-                {training.stoppedEarly ? ' (stopped early; best weights kept)' : ''}
+                {training.stoppedBy === 'hook' ? ' (stopped by the sweep’s early-termination rule)' : training.stoppedEarly ? ' (stopped early; best weights kept)' : ''}
               </dd>
             </>
           )}

@@ -92,6 +92,17 @@ describe('runs', () => {
     expect(await recoverInterruptedRuns(db, 10_000)).toBe(0);
   });
 
+  it('ends the summary of a sweep interrupted with its tab as KILLED, keeping its trials', async () => {
+    const db = freshDb();
+    await createRun(db, { ...input, tags: { sweep: 'parent' } }, 1000, 'sweep');
+    const summary = { status: 'RUNNING', trials: [{ runId: 't1' }] };
+    await db.artifacts.put({ runId: 'sweep', name: 'sweep.json', contentType: 'application/json', data: summary, bytes: null, createdAt: 1 });
+    await createRun(db, input, 1000, 'plain');
+    expect(await recoverInterruptedRuns(db, 9999)).toBe(2);
+    expect((await db.artifacts.get(['sweep', 'sweep.json']))!.data).toEqual({ status: 'KILLED', trials: [{ runId: 't1' }] });
+    expect(await db.artifacts.get(['plain', 'sweep.json'])).toBeUndefined();
+  });
+
   it('deletes a run with its metrics and artifacts', async () => {
     const db = freshDb();
     await createRun(db, input, 0, 'gone');

@@ -1,4 +1,5 @@
 import type { WorkbenchDatabase } from './db';
+import { SWEEP_ARTIFACT } from './sweep-types';
 import { lowerIsBetter, METRIC_CHUNK_POINTS, type MetricChunk, type RunRecord, type RunStatus } from './run-types';
 
 export type NewRun = Pick<RunRecord, 'experiment' | 'name' | 'params' | 'dataset' | 'seed'> & Partial<Pick<RunRecord, 'tags' | 'notes' | 'parentRunId' | 'backend'>>;
@@ -140,9 +141,10 @@ export async function finishRun(db: WorkbenchDatabase, runId: string, status: Ex
  * `RUN_LOCK_PREFIX`) and are left alone. Returns how many runs were recovered.
  */
 export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number, activeRunIds: ReadonlySet<string> = new Set()): Promise<number> {
-  return db.transaction('rw', db.runs, db.metricChunks, async () => {
+  return db.transaction('rw', db.runs, db.metricChunks, db.artifacts, async () => {
     const stale = (await db.runs.where('status').equals('RUNNING').toArray()).filter((run) => !activeRunIds.has(run.id));
     for (const run of stale) {
+      await endInterruptedSweep(db, run.id);
       const chunks = await db.metricChunks.where('runId').equals(run.id).toArray();
       const lastWrite = chunks.reduce((latest, c) => Math.max(latest, c.writtenAt), run.startedAt);
       await db.runs.put({
@@ -154,6 +156,13 @@ export async function recoverInterruptedRuns(db: WorkbenchDatabase, now: number,
     }
     return stale.length;
   });
+}
+
+/** A sweep's summary (`sweep.json` on its parent run) left RUNNING by a closed tab becomes KILLED too. */
+async function endInterruptedSweep(db: WorkbenchDatabase, runId: string): Promise<void> {
+  const summary = await db.artifacts.get([runId, SWEEP_ARTIFACT]);
+  const data = summary?.data as { status?: unknown } | null | undefined;
+  if (summary && data && typeof data === 'object' && data.status === 'RUNNING') await db.artifacts.put({ ...summary, data: { ...data, status: 'KILLED' } });
 }
 
 /** Name prefix of the Web Lock a trainer holds while a run trains (`navigator.locks`). */
