@@ -1,19 +1,25 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { answerQuiz, correctChoices, exerciseCard, lessonDef, quizDef, wrongChoice } from './course';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './workbench';
 import { allLessons } from '../lib/course/course';
 import { course } from '../lessons/index';
 
-const WORKBENCH = ['/workbench/data', '/workbench/dataset?id=penguins', '/workbench/train', '/workbench/runs', '/workbench/run?id=missing', '/workbench/benchmark'];
+const WORKBENCH = [
+  '/workbench/data',
+  '/workbench/dataset?id=penguins',
+  '/workbench/train',
+  '/workbench/sweep',
+  '/workbench/runs',
+  '/workbench/run?id=missing',
+  '/workbench/compare',
+  '/workbench/compare?runs=missing-a,missing-b',
+  '/workbench/models',
+  '/workbench/model?name=missing',
+  '/workbench/transfer',
+  '/workbench/benchmark',
+  '/workbench/benchmark/tracking',
+];
 const ROUTES = ['/', '/weeks/1', '/weeks/2', '/maturity', '/progress', '/no-such-page', ...WORKBENCH, ...allLessons(course).map((l) => `/lessons/${l.id}`)];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {

@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
 import { exerciseCard } from './course';
 import { expect, test } from './fixtures';
-
-/** Opens the train page with a preset (as lesson links do) and starts training. */
-async function startTraining(page: Page, query: string, settings: Record<string, string> = {}) {
-  await page.goto(`/workbench/train?${query}`);
-  for (const [label, value] of Object.entries(settings)) {
-    const field = page.getByLabel(label, { exact: true });
-    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
-    else await field.fill(value);
-  }
-  await page.getByRole('button', { name: 'Start training' }).click();
-}
+import { startTraining } from './workbench';
 
 test.describe('training', () => {
   test.describe.configure({ timeout: 120_000 });

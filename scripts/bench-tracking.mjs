@@ -4,6 +4,7 @@
 //   compare20x10kReadyMs  compare view of 20 runs × 10,000 steps: view mounted → curves drawn
 //                         (reads the histories from IndexedDB, LTTB, recharts), median of 5 opens
 //   runTable1000Ms        runs table with 1,000 runs: data in hand → rows rendered, median of 5 opens
+//   runTable1000WithReadMs  the same, from asking IndexedDB for the 1,000 runs
 //   maxPointsPerLine      the most points the compare chart drew in any line
 // Plus the same two views measured from navigation start (page load and scripts included).
 import { spawn } from 'node:child_process';
@@ -50,7 +51,7 @@ try {
     for (let i = 0; i < OPENS; i++) {
       await page.goto(`${origin}/workbench/runs`);
       await page.locator('[data-testid="runs-table"][data-total-runs="1000"]').waitFor({ timeout: 60_000 });
-      table.push(await between(page, 'runs-table-start', 'runs-table-rendered'));
+      table.push({ ...(await between(page, 'runs-table-start', 'runs-table-rendered')), withRead: (await between(page, 'runs-table-read', 'runs-table-rendered')).span });
     }
     const renderedRows = await page.locator('[data-testid="runs-table"] tbody tr').count();
 
@@ -58,6 +59,7 @@ try {
       JSON.stringify({
         compare20x10kReadyMs: median(compare.map((m) => m.span)),
         runTable1000Ms: median(table.map((m) => m.span)),
+        runTable1000WithReadMs: median(table.map((m) => m.withRead)),
         log100kPointsMs: seeded.log100kPointsMs,
         maxPointsPerLine,
         compareFromNavigationMs: median(compare.map((m) => m.end)),

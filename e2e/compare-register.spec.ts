@@ -1,0 +1,102 @@
+// A self-learner's path from many runs to one deployable model: train two runs, compare them,
+// register the better one as @champion, download its package and serve it in Node, then carry
+// everything to a fresh browser profile in a bundle.
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+import { seriousViolations, trainToEnd } from './workbench';
+import { postJson, removeDir, startPackageServer, unzipPackage } from '../lib/ml/package-test-helpers';
+
+const MODEL = 'flights-delay';
+
+test('train two runs, compare both curves, register the better one as @champion, then package it and serve it in Node', async ({ page }) => {
+  test.setTimeout(300_000);
+  await trainToEnd(page, 'dataset=flights&target=delay&model=linear&epochs=3', { 'Run name': 'linear three', Backend: 'wasm' });
+  await trainToEnd(page, 'dataset=flights&target=delay&model=mlp&epochs=3', { 'Run name': 'mlp three', Backend: 'wasm' });
+
+  // Compare: pick both runs in the table.
+  await page.goto('/workbench/runs');
+  await page.getByLabel('Select linear three').check();
+  await page.getByLabel('Select mlp three').check();
+  await page.getByTestId('compare-selected').click();
+  await expect(page).toHaveURL(/\/workbench\/compare\?runs=[^&]+,[^&]+/);
+  const curves = page.getByTestId('compare-curves');
+  await expect(curves).toHaveAttribute('data-ready', 'true');
+  await expect(curves.locator('.overlaid-line')).toHaveCount(2);
+  await expect(curves).toContainText('linear three');
+  await expect(curves).toContainText('mlp three');
+  await expect(page.getByTestId('compare-diff')).toContainText('model');
+  await expect(page.getByTestId('compare-parallel')).toBeVisible();
+  await expect(page.getByTestId('compare-scatter')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // The link is the comparison: reopening it shows the same two runs.
+  await page.reload();
+  await expect(page.getByTestId('compare-curves').locator('.overlaid-line')).toHaveCount(2);
+
+  // The better run by best validation RMSE: sort the table by it, as the URL keeps it.
+  await page.goto('/workbench/runs?sort=metrics.val_rmse&dir=asc');
+  const best = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]').first();
+  const bestName = (await best.getByRole('link').first().textContent())!.trim();
+  expect(['linear three', 'mlp three']).toContain(bestName);
+  const otherName = bestName === 'linear three' ? 'mlp three' : 'linear three';
+
+  // Register the other run first (v1), then the better one (v2), and make v2 the champion.
+  for (const name of [otherName, bestName]) {
+    await page.goto('/workbench/runs');
+    await page.getByRole('link', { name, exact: true }).click();
+    const panel = page.getByTestId('register-panel');
+    await panel.getByLabel('Model name').fill(MODEL);
+    await panel.getByTestId('register-submit').click();
+    await expect(panel.getByTestId('register-result')).toContainText(`Registered as ${MODEL} version ${name === bestName ? 2 : 1}`);
+  }
+  await page.getByRole('link', { name: `Open ${MODEL}` }).click();
+  await expect(page.getByTestId('version-panel')).toHaveAttribute('data-version', '2');
+  await page.getByTestId('alias-select').selectOption('champion');
+  await page.getByTestId('alias-submit').click();
+  await expect(page.getByTestId('version-panel').getByTestId('registry-message')).toContainText('@champion');
+  await expect(page.getByTestId('version-row').filter({ has: page.locator('[data-alias="champion"]') })).toHaveAttribute('data-version', '2');
+  await expect(page.getByTestId('alias-history')).toContainText('champion');
+  await expect(page.getByTestId('lineage')).toContainText('flights');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The browser's own prediction for one raw row, from the champion's run page.
+  await page.goto('/workbench/runs');
+  await page.getByRole('link', { name: bestName, exact: true }).click();
+  await page.getByLabel('hour').fill('18');
+  await page.getByLabel('distance').fill('900');
+  await page.getByRole('button', { name: 'Predict' }).click();
+  const browserPrediction = Number(await page.getByTestId('prediction').getAttribute('data-value'));
+  expect(Number.isFinite(browserPrediction)).toBe(true);
+
+  // Download the package of v2 and serve it in Node.
+  await page.goto(`/workbench/model?name=${MODEL}&version=2`);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('download-package-button').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${MODEL}-v2.zip`);
+  await expect(page.getByTestId('download-package-status')).toContainText(`${MODEL}-v2.zip`);
+  const pkg = await unzipPackage(new Uint8Array(await readFile((await download.path())!)));
+  const server = await startPackageServer(pkg.dir);
+  try {
+    expect(pkg.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'MODEL_CARD.md', 'server.mjs', 'Dockerfile', 'README.md']));
+    const columns = (JSON.parse(await readFile(`${pkg.dir}/preprocessing.json`, 'utf8')) as { columns: string[] }).columns;
+    const row = columns.map((c) => (c === 'hour' ? 18 : c === 'distance' ? 900 : null));
+    const answer = await postJson(`${server.url}/predict`, { id: 'e2e-1', columns, rows: [row] });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ id: 'e2e-1' });
+    const served = (answer.json as { predictions: number[] }).predictions;
+    expect(served).toHaveLength(1);
+    expect(Math.abs(served[0]! - browserPrediction)).toBeLessThan(1e-5);
+    // The contract's errors.
+    expect((await postJson(`${server.url}/predict`, { id: 'bad', columns, rows: [row.slice(1)] })).status).toBe(400);
+    const nonNumeric = await postJson(`${server.url}/predict`, { id: 'bad', columns, rows: [columns.map((c) => (c === 'distance' ? 'far' : null))] });
+    expect(nonNumeric.status).toBe(400);
+    expect(JSON.stringify(nonNumeric.json)).toContain('distance');
+    expect((await postJson(`${server.url}/predict`, '')).status).toBe(400);
+    const card = await readFile(`${pkg.dir}/MODEL_CARD.md`, 'utf8');
+    expect(card).toContain(MODEL);
+    expect(card).toMatch(/baseline/i);
+  } finally {
+    await server.stop();
+    await removeDir(pkg.root);
+  }
+});
