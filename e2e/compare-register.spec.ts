@@ -2,19 +2,44 @@
 // register the better one as @champion, download its package and serve it in Node, then carry
 // everything to a fresh browser profile in a bundle.
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { seriousViolations, trainToEnd } from './workbench';
 import { postJson, removeDir, startPackageServer, unzipPackage } from '../lib/ml/package-test-helpers';
 
 const MODEL = 'flights-delay';
 
+/** At 375 px the page scrolls only vertically and stays free of serious axe violations; then back to desktop. */
+async function fitsPhone(page: Page) {
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize(desktop);
+}
+
 test('train two runs, compare both curves, register the better one as @champion, then package it and serve it in Node', async ({ page }) => {
   test.setTimeout(300_000);
   await trainToEnd(page, 'dataset=flights&target=delay&model=linear&epochs=3', { 'Run name': 'linear three', Backend: 'wasm' });
   await trainToEnd(page, 'dataset=flights&target=delay&model=mlp&epochs=3', { 'Run name': 'mlp three', Backend: 'wasm' });
 
-  // Compare: pick both runs in the table.
+  // The filter: a mistake is pointed at; a good filter with `or` finds both runs and lives in the URL.
   await page.goto('/workbench/runs');
+  const filter = page.getByLabel('Search runs');
+  await filter.fill('metrics.val_rmse < and params.model = "mlp"');
+  await expect(page.getByTestId('filter-error')).toContainText('Expected a value after "<" at column 20');
+  await expect(filter).toHaveAttribute('aria-invalid', 'true');
+  await filter.fill('params.model = "linear" or (params.model in ("mlp") and metrics.val_rmse > 0)');
+  await expect(page.getByTestId('filter-error')).toHaveCount(0);
+  await expect(page.getByTestId('runs-table')).toHaveAttribute('data-shown-runs', '2');
+  await expect(page).toHaveURL(/filter=params\.model/);
+  await page.reload();
+  await expect(page.getByLabel('Search runs')).toHaveValue('params.model = "linear" or (params.model in ("mlp") and metrics.val_rmse > 0)');
+  await filter.fill('params.model = "mlp"');
+  await expect(page.getByTestId('runs-table')).toHaveAttribute('data-shown-runs', '1');
+  await filter.fill('');
+
+  // Compare: pick both runs in the table.
   await page.getByLabel('Select linear three').check();
   await page.getByLabel('Select mlp three').check();
   await page.getByTestId('compare-selected').click();
@@ -31,6 +56,7 @@ test('train two runs, compare both curves, register the better one as @champion,
   // The link is the comparison: reopening it shows the same two runs.
   await page.reload();
   await expect(page.getByTestId('compare-curves').locator('.overlaid-line')).toHaveCount(2);
+  await fitsPhone(page);
 
   // The better run by best validation RMSE: sort the table by it, as the URL keeps it.
   await page.goto('/workbench/runs?sort=metrics.val_rmse&dir=asc');
@@ -57,6 +83,7 @@ test('train two runs, compare both curves, register the better one as @champion,
   await expect(page.getByTestId('alias-history')).toContainText('champion');
   await expect(page.getByTestId('lineage')).toContainText('flights');
   expect(await seriousViolations(page)).toEqual([]);
+  await fitsPhone(page);
 
   // The browser's own prediction for one raw row, from the champion's run page.
   await page.goto('/workbench/runs');

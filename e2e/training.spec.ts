@@ -19,7 +19,13 @@ test.describe('training', () => {
     const row = page.getByRole('row').filter({ hasText: 'first flights model' });
     await expect(row).toContainText('FINISHED');
     await expect(row).toContainText('stage=baseline');
+    // The backend column is one the column chooser adds; the choice survives a reload.
+    await expect(row).not.toContainText('wasm');
+    await page.getByText(/^Columns \(/).click();
+    await page.getByRole('checkbox', { name: 'Backend', exact: true }).check();
     await expect(row).toContainText('wasm');
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: 'first flights model' })).toContainText('wasm');
     await row.getByRole('link', { name: 'first flights model' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'first flights model' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();

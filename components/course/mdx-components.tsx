@@ -30,5 +30,7 @@ export function lessonMdxComponents(lesson: Lesson) {
         <table {...props} />
       </ScrollRegion>
     ),
+    // A code block scrolls sideways on a phone, so keyboard users must be able to focus it.
+    pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre {...props} tabIndex={0} />,
   };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TrainForm } from '@/components/training/form-state';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '@/components/ui/FormFields';
 
 /**
  * The base model every trial starts from: the searched params override these values; the

@@ -2,7 +2,7 @@
 
 import { MAX_TRIALS } from '@/lib/ml/sweep/generate';
 import { defaultDirection, objectiveChoices } from '@/lib/ml/sweep/summary';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '@/components/ui/FormFields';
 import { gridPreview, type SweepForm } from './sweep-form';
 
 /** What each early-termination rule does, in one sentence each. */

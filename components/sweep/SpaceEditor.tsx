@@ -1,7 +1,7 @@
 'use client';
 
 import { paramInfo } from '@/lib/ml/sweep/space';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '@/components/ui/FormFields';
 import type { SpaceRow } from './sweep-form';
 
 /** One param: a checkbox to search it, then its values (or, for numbers, a range for random search). */

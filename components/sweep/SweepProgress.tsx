@@ -6,6 +6,7 @@ import { sweepProgress, sweepStore, type TrialProgress } from '@/stores/sweep';
 import { EARLY_STOPPING_TEXT } from './SearchFields';
 import { SweepResults, objectiveLabel } from './SweepResults';
 import { TrialsTable, type TrialRow } from './TrialsTable';
+import { BackendStatus } from '@/components/training/BackendStatus';
 
 /** What a trial is doing, for its row: "epoch 3 of 10", "fold 2 of 3: epoch 1 of 10", or its epochs. */
 function detail(t: TrialProgress, folds: number | null): string {
@@ -44,24 +45,7 @@ export function SweepProgress() {
       <h2 id="sweep-live-heading" tabIndex={-1}>
         Sweep
       </h2>
-      {s.statusMessage && (
-        <p role="status" className="train-status">
-          {s.statusMessage}
-        </p>
-      )}
-      {s.backendLabel && (
-        <p className="train-backend">
-          Backend: <strong data-testid="backend-label">{s.backendLabel}</strong>
-          {s.onMainThread && ' — on the main thread (this browser has no Web Workers), so the page may feel slower.'}
-        </p>
-      )}
-      {s.notes.length > 0 && (
-        <ul className="train-notes">
-          {s.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <BackendStatus statusMessage={s.statusMessage} backendLabel={s.backendLabel} onMainThread={s.onMainThread} notes={s.notes} />
       {s.earlyStopping && <p className="meta-row">Early termination: {s.folds ? `off (${s.folds}-fold cross-validation)` : EARLY_STOPPING_TEXT[s.earlyStopping]}</p>}
       {s.totalTrials > 0 && (
         <div className="train-progress">

@@ -1,32 +1,10 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { Field, TextField } from '@/components/ui/FormFields';
 import type { DatasetInfo } from '@/lib/data/load';
 import type { TrainForm } from './form-state';
 
 type Update = (patch: Partial<TrainForm>) => void;
-
-function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function TextField({ id, label, value, onChange, hint, inputMode }: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: string; inputMode?: 'decimal' | 'numeric' | 'text' }) {
-  return (
-    <Field id={id} label={label} hint={hint}>
-      <input id={id} type="text" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} autoComplete="off" maxLength={200} />
-    </Field>
-  );
-}
 
 /** The data half of the train form: dataset, target, inputs and split. */
 export function DataFields({ form, info, datasets, update, onDataset }: { form: TrainForm; info: DatasetInfo; datasets: DatasetInfo[]; update: Update; onDataset: (id: string) => void }) {

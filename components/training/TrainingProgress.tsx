@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { MetricLinesChart, type MetricSeries } from '@/components/charts/MetricLinesChart';
 import { estimateRemainingMs, trainingStore, type EpochPoint } from '@/stores/training';
 import { formatDuration, metricLabel } from '@/components/runs/format';
+import { BackendStatus } from './BackendStatus';
 
 function series(history: EpochPoint[], keys: string[]): MetricSeries[] {
   return keys.filter((k) => history.some((p) => k in p)).map((k) => ({ key: k, label: metricLabel(k), points: history.map((p) => ({ x: p.epoch, y: p[k]! })).filter((p) => p.y !== undefined) }));
@@ -30,24 +31,7 @@ export function TrainingProgress() {
   return (
     <section className="card train-live" aria-labelledby="live-heading">
       <h2 id="live-heading">{s.request?.name ?? 'Training'}</h2>
-      {s.statusMessage && (
-        <p role="status" className="train-status">
-          {s.statusMessage}
-        </p>
-      )}
-      {s.backendLabel && (
-        <p className="train-backend">
-          Backend: <strong data-testid="backend-label">{s.backendLabel}</strong>
-          {s.onMainThread && ' — on the main thread (this browser has no Web Workers), so the page may feel slower.'}
-        </p>
-      )}
-      {s.notes.length > 0 && (
-        <ul className="train-notes">
-          {s.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <BackendStatus statusMessage={s.statusMessage} backendLabel={s.backendLabel} onMainThread={s.onMainThread} notes={s.notes} />
       {s.shape && (
         <p className="meta-row">
           {s.shape.train.toLocaleString('en-US')} training rows · {s.shape.validation.toLocaleString('en-US')} validation · {s.shape.inputWidth} inputs · {s.shape.parameters.toLocaleString('en-US')} parameters

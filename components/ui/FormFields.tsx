@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 
-/** A labelled form control with an optional hint, as on the train page (ids prefixed `sweep-`). */
+/** A labelled form control with an optional hint (its id is `<id>-hint`, for aria-describedby). */
 export function Field({ id, label, hint, children }: { id: string; label: string; hint?: ReactNode; children: ReactNode }) {
   return (
     <div className="field">
@@ -21,7 +21,7 @@ export function Field({ id, label, hint, children }: { id: string; label: string
 export function TextField({ id, label, value, onChange, hint, inputMode, disabled }: { id: string; label: string; value: string; onChange: (v: string) => void; hint?: ReactNode; inputMode?: 'decimal' | 'numeric' | 'text'; disabled?: boolean }) {
   return (
     <Field id={id} label={label} hint={hint}>
-      <input id={id} type="text" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} autoComplete="off" disabled={disabled} />
+      <input id={id} type="text" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} autoComplete="off" maxLength={200} disabled={disabled} />
     </Field>
   );
 }
