@@ -37,7 +37,16 @@ export function useRunsView(): [RunsViewState, (patch: ViewPatch) => void] {
       setSeen((s) => ({ ...s, written: [...s.written.slice(-4), key] }));
       window.history.replaceState(null, '', `${window.location.pathname}${next ? `?${next}` : ''}${window.location.hash}`);
     }, URL_WRITE_DELAY_MS);
-    return () => window.clearTimeout(timer);
+    // A link clicked before the write lands leaves the page: a late replaceState would race the
+    // router's navigation and pull the URL back here, so the pending write is dropped instead.
+    const leaving = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest('a[href]')) window.clearTimeout(timer);
+    };
+    document.addEventListener('click', leaving, true);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('click', leaving, true);
+    };
   }, [view]);
 
   const update = useCallback((patch: ViewPatch) => setView((v) => ({ ...v, ...(typeof patch === 'function' ? patch(v) : patch) })), [setView]);
