@@ -10,7 +10,7 @@ import type { ModelVersion } from '../types';
 import { buildModelPackage, PackageError } from './build';
 import { CONTRACT_MJS } from './template-contract';
 import { PREPROCESS_MJS } from './template-preprocess';
-import { MODEL_MJS, SERVER_MJS } from './template-server';
+import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
 
 const dbs: WorkbenchDatabase[] = [];
 afterEach(async () => {

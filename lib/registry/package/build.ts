@@ -7,7 +7,7 @@ import { loadPackageSources } from './sources';
 import { CONTRACT_MJS } from './template-contract';
 import { DOCKERFILE, DOCKERIGNORE, packageJson, packageReadme } from './template-docs';
 import { PREPROCESS_MJS } from './template-preprocess';
-import { MODEL_MJS, SERVER_MJS } from './template-server';
+import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
 
 export { PackageError } from './sources';
 
