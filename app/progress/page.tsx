@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { ProgressSummary } from '@/components/progress/ProgressSummary';
 import { ProgressTransfer } from '@/components/progress/ProgressTransfer';
@@ -15,7 +16,13 @@ export default function ProgressPage() {
   return (
     <div className="container narrow">
       <h1>Your progress</h1>
-      <p className="lead">Progress lives in this browser only (IndexedDB). Export it to keep a copy or move it to another machine.</p>
+      <p className="lead">
+        Progress lives in this browser only (IndexedDB). Export it to keep a copy or move it to another machine. To carry runs and registered models too, use{' '}
+        <Link href="/workbench/transfer" prefetch={false}>
+          Export &amp; import
+        </Link>
+        .
+      </p>
       <ProgressSummary weeks={outlineCourse(course)} />
       <ProgressTransfer catalog={catalog} />
     </div>

@@ -44,6 +44,15 @@ const YIELD_EVERY_MS = 25;
 export const STOPPED_EARLY_TAG = 'sweep.stopped_early';
 
 /**
+ * A trial's run name, most telling part first (lists cut long names): "trial 3 · learningRate=0.01,
+ * hiddenLayers=16 · <sweep name>".
+ */
+export function trialName(index: number, params: Record<string, ParamValue>, parentName: string): string {
+  const searched = Object.entries(params).map(([k, v]) => `${k}=${typeof v === 'number' ? Number(v.toPrecision(4)) : v}`);
+  return [`trial ${index + 1}`, searched.join(', '), parentName].filter(Boolean).join(' · ');
+}
+
+/**
  * Runs trial `index` (0-based) with the searched `params` as a child run of the sweep: a normal
  * tracked training on the usual split (metrics per epoch, evaluation, model, preprocessing),
  * judged after every epoch by the sweep's scheduler. With k-fold, it first trains one model per
@@ -57,7 +66,7 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
   const now = deps.now ?? Date.now;
   const spec = applyParams(session.spec, params);
   const tags = { ...request.base.tags, 'sweep.trial': String(index + 1) };
-  const childRequest = { ...request.base, spec, name: `${ctx.parentName} · trial ${index + 1}`, tags };
+  const childRequest = { ...request.base, spec, name: trialName(index, params, ctx.parentName), tags };
   const split = session.prepared.splitLabel + (ctx.folds ? `; scored by ${ctx.folds.length}-fold cross-validation on train + validation` : '');
   const run = await createRun(
     db,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { RunsTable } from '@/components/runs/RunsTable';
 
@@ -13,7 +14,11 @@ export default function RunsPage() {
       <h1>Runs</h1>
       <p className="lead">
         Every training is a run, stored in this browser. Search by name or tag, or filter like MLflow (<code>metrics.val_loss &lt; 0.5 and params.lr = 0.01</code>); sort by any column, choose
-        columns, and select runs to compare. The filter and sort stay in the address, so a link shares the view.
+        columns, and select runs to compare. The filter and sort stay in the address, so a link shares the view. To move runs to another browser, use{' '}
+        <Link href="/workbench/transfer" prefetch={false}>
+          Export &amp; import
+        </Link>
+        .
       </p>
       <Suspense fallback={<p role="status">Loading runs…</p>}>
         <RunsTable />
