@@ -3,9 +3,9 @@
 import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { useDatasetInfos } from '@/components/data/use-datasets';
 import { formForDataset, type TrainForm } from '@/components/training/form-state';
 import { DataFields } from '@/components/training/TrainFormFields';
+import { usePresetForm } from '@/components/training/use-preset-form';
 import { sweepStore } from '@/stores/sweep';
 import { BaseFields } from './BaseFields';
 import { SavedSweep } from './SavedSweep';
@@ -23,17 +23,10 @@ export function SweepPanel() {
 }
 
 function SweepWorkbench() {
-  const params = useSearchParams();
-  const { datasets, loading } = useDatasetInfos();
-  const [form, setForm] = useState<SweepForm | null>(null);
+  const { datasets, form: current, setForm } = usePresetForm(sweepFormFromParams);
   const [problems, setProblems] = useState<string[]>([]);
   const phase = useStore(sweepStore, (s) => s.phase);
   const busy = phase === 'preparing' || phase === 'running';
-
-  // Wait for uploads so a `?dataset=<upload id>` link finds its dataset.
-  const wanted = params.get('dataset');
-  const ready = !loading || datasets.some((d) => d.id === wanted);
-  const current = form ?? (ready ? sweepFormFromParams(datasets, new URLSearchParams(params.toString())) : null);
   if (!current) return <p role="status">Loading datasets…</p>;
   const info = datasets.find((d) => d.id === current.base.datasetId) ?? datasets[0]!;
   const task = taskOf(current.base, info);

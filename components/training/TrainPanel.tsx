@@ -1,27 +1,19 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
-import { useDatasetInfos } from '@/components/data/use-datasets';
 import { trainingStore } from '@/stores/training';
 import { formForDataset, formFromParams, requestFromForm, type TrainForm } from './form-state';
 import { DataFields, ModelFields } from './TrainFormFields';
 import { TrainingProgress } from './TrainingProgress';
+import { usePresetForm } from './use-preset-form';
 
 /** The train page: the form (preset from the URL), then the live progress of the training. */
 export function TrainPanel() {
-  const params = useSearchParams();
-  const { datasets, loading } = useDatasetInfos();
-  const [form, setForm] = useState<TrainForm | null>(null);
+  const { datasets, form: current, setForm } = usePresetForm(formFromParams);
   const [problems, setProblems] = useState<string[]>([]);
   const phase = useStore(trainingStore, (s) => s.phase);
   const busy = phase === 'preparing' || phase === 'training';
-
-  // Wait for uploads so a `?dataset=<upload id>` link finds its dataset.
-  const wanted = params.get('dataset');
-  const ready = !loading || datasets.some((d) => d.id === wanted);
-  const current = form ?? (ready ? formFromParams(datasets, new URLSearchParams(params.toString())) : null);
   if (!current) return <p role="status">Loading datasets…</p>;
   const info = datasets.find((d) => d.id === current.datasetId) ?? datasets[0]!;
   const update = (patch: Partial<TrainForm>) => setForm({ ...current, ...patch });

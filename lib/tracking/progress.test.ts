@@ -51,28 +51,46 @@ describe('progress storage', () => {
   });
 });
 
+/**
+ * Writes a database as an earlier release left it, with raw IndexedDB (no Dexie): `build` makes
+ * its stores and rows. Dexie stores its version N as IndexedDB version N * 10.
+ */
+function writeRawDatabase(name: string, idbVersion: number, build: (idb: IDBDatabase, transaction: IDBTransaction) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name, idbVersion);
+    request.onupgradeneeded = () => build(request.result, request.transaction!);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** The stores of release v2 (v1's progress, plus runs, metric chunks and artifacts); returns the runs store. */
+function createV2Stores(idb: IDBDatabase): IDBObjectStore {
+  idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] }).createIndex('lessonId', 'lessonId');
+  idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' });
+  idb.createObjectStore('meta', { keyPath: 'key' });
+  const runs = idb.createObjectStore('runs', { keyPath: 'id' });
+  for (const index of ['experiment', 'status', 'startedAt', 'name', 'parentRunId']) runs.createIndex(index, index);
+  idb.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] }).createIndex('runId', 'runId');
+  idb.createObjectStore('artifacts', { keyPath: ['runId', 'name'] }).createIndex('runId', 'runId');
+  return runs;
+}
+
 describe('schema versions', () => {
   it('upgrades a database written by release v1 (raw IndexedDB, as an old tab left it) and loses nothing', async () => {
     const name = `v1-${Date.now()}`;
-    // Dexie stores version N as IndexedDB version N * 10.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 10);
-      request.onupgradeneeded = () => {
-        const idb = request.result;
-        const exercises = idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] });
-        exercises.createIndex('lessonId', 'lessonId');
-        exercises.createIndex('status', 'status');
-        exercises.createIndex('updatedAt', 'updatedAt');
-        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' }).createIndex('visitedAt', 'visitedAt');
-        idb.createObjectStore('meta', { keyPath: 'key' });
-        exercises.put(row('what-is-mlops', 'q1', 3));
-        request.transaction!.objectStore('lessonVisits').put({ lessonId: 'what-is-mlops', visitedAt: 77 });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
+    await writeRawDatabase(name, 10, (idb, transaction) => {
+      const exercises = idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] });
+      exercises.createIndex('lessonId', 'lessonId');
+      exercises.createIndex('status', 'status');
+      exercises.createIndex('updatedAt', 'updatedAt');
+      idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' }).createIndex('visitedAt', 'visitedAt');
+      idb.createObjectStore('meta', { keyPath: 'key' });
+      exercises.put(row('what-is-mlops', 'q1', 3));
+      transaction.objectStore('lessonVisits').put({ lessonId: 'what-is-mlops', visitedAt: 77 });
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
@@ -88,25 +106,10 @@ describe('schema versions', () => {
   it('upgrades a database written by release v2 (runs, chunks, artifacts) and loses nothing', async () => {
     const name = `v2-${Date.now()}`;
     const run = { id: 'r1', experiment: 'flights', name: 'old run', status: 'FINISHED', startedAt: 1, endedAt: 2, params: {}, tags: {}, notes: '', dataset: { id: 'flights', hash: 'h', split: 'time' }, backend: 'wasm', seed: 1, lastMetrics: { loss: 1 }, bestMetrics: {}, failure: null, parentRunId: null };
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 20);
-      request.onupgradeneeded = () => {
-        const idb = request.result;
-        idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] }).createIndex('lessonId', 'lessonId');
-        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' });
-        idb.createObjectStore('meta', { keyPath: 'key' });
-        const runs = idb.createObjectStore('runs', { keyPath: 'id' });
-        for (const index of ['experiment', 'status', 'startedAt', 'name', 'parentRunId']) runs.createIndex(index, index);
-        idb.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] }).createIndex('runId', 'runId');
-        idb.createObjectStore('artifacts', { keyPath: ['runId', 'name'] }).createIndex('runId', 'runId');
-        runs.put(run);
-        request.transaction!.objectStore('metricChunks').put({ runId: 'r1', key: 'loss', chunk: 0, steps: [1], values: [1], writtenAt: 2 });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
+    await writeRawDatabase(name, 20, (idb, transaction) => {
+      const runs = createV2Stores(idb);
+      runs.put(run);
+      transaction.objectStore('metricChunks').put({ runId: 'r1', key: 'loss', chunk: 0, steps: [1], values: [1], writtenAt: 2 });
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
@@ -120,27 +123,12 @@ describe('schema versions', () => {
   it('upgrades a database written by release v3 (uploaded datasets) and loses nothing', async () => {
     const name = `v3-${Date.now()}`;
     const dataset = { id: 'upload-1', name: 'mine.csv', createdAt: 5, hash: 'abc', rows: [] };
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 30);
-      request.onupgradeneeded = () => {
-        const idb = request.result;
-        idb.createObjectStore('exerciseProgress', { keyPath: ['lessonId', 'exerciseId'] }).createIndex('lessonId', 'lessonId');
-        idb.createObjectStore('lessonVisits', { keyPath: 'lessonId' });
-        idb.createObjectStore('meta', { keyPath: 'key' });
-        const runs = idb.createObjectStore('runs', { keyPath: 'id' });
-        for (const index of ['experiment', 'status', 'startedAt', 'name', 'parentRunId']) runs.createIndex(index, index);
-        idb.createObjectStore('metricChunks', { keyPath: ['runId', 'key', 'chunk'] }).createIndex('runId', 'runId');
-        idb.createObjectStore('artifacts', { keyPath: ['runId', 'name'] }).createIndex('runId', 'runId');
-        const datasets = idb.createObjectStore('datasets', { keyPath: 'id' });
-        datasets.createIndex('createdAt', 'createdAt');
-        datasets.createIndex('hash', 'hash');
-        datasets.put(dataset);
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
+    await writeRawDatabase(name, 30, (idb) => {
+      createV2Stores(idb);
+      const datasets = idb.createObjectStore('datasets', { keyPath: 'id' });
+      datasets.createIndex('createdAt', 'createdAt');
+      datasets.createIndex('hash', 'hash');
+      datasets.put(dataset);
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
