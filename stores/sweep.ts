@@ -5,6 +5,7 @@ import { getDatabase, type WorkbenchDatabase } from '@/lib/tracking/db';
 import type { ParamValue } from '@/lib/tracking/run-types';
 import type { SweepSummary, SweepTrialSummary } from '@/lib/tracking/sweep-types';
 import { connectTrainer, type ConnectTrainer, type TrainerTransport } from './trainer-transport';
+import { systemClock } from '@/lib/time';
 
 export type SweepPhase = 'idle' | 'preparing' | 'running' | 'done' | 'error';
 
@@ -138,7 +139,7 @@ export function createSweepStore(connect: ConnectTrainer = connectTrainer, datab
       const { parentRunId, trials } = get();
       const running = trials.find((t) => t.status === 'RUNNING');
       if (parentRunId) {
-        await endSweepByForce(database(), { parentRunId, trial: running ? { runId: running.runId, params: running.params } : null, status, failure, now: Date.now() }).catch(() => undefined);
+        await endSweepByForce(database(), { parentRunId, trial: running ? { runId: running.runId, params: running.params } : null, status, failure, now: systemClock.now() }).catch(() => undefined);
       }
       set((s) => ({
         phase: parentRunId ? 'done' : 'error',

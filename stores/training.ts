@@ -4,6 +4,7 @@ import type { FromTrainer, PreparedShape, TrainingRequest } from '@/lib/ml/proto
 import { getDatabase } from '@/lib/tracking/db';
 import { finishRun } from '@/lib/tracking/runs';
 import { connectTrainer, type ConnectTrainer, type TrainerTransport } from './trainer-transport';
+import { systemClock } from '@/lib/time';
 
 export type TrainingPhase = 'idle' | 'preparing' | 'training' | 'done' | 'error';
 
@@ -98,7 +99,7 @@ export function createTrainingStore(connect: ConnectTrainer = connectTrainer) {
     const endByForce = async (status: 'FAILED' | 'KILLED', failure: { message: string; hint: string }) => {
       close();
       const runId = get().runId;
-      if (runId) await finishRun(getDatabase(), runId, status, Date.now(), failure).catch(() => undefined);
+      if (runId) await finishRun(getDatabase(), runId, status, systemClock.now(), failure).catch(() => undefined);
       set(runId ? { phase: 'done', cancelling: false, result: { status, failure, summary: {} } } : { phase: 'error', cancelling: false, error: failure.message });
     };
     return {

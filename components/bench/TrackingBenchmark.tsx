@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { BENCH_EXPERIMENT, clearBenchmarkRuns, measureMetricLogging, seedCurveRuns, seedTableRuns } from '@/lib/tracking/bench-seed';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
+import { systemClock } from '@/lib/time';
 
 /** The issue's sizes: 100k logged points; a compare view of 20 runs × 10k steps; a table of 1,000 runs. */
 const LOG_POINTS = 100_000;
@@ -32,11 +33,11 @@ export function TrackingBenchmark() {
       setState({ phase: 'running', status: 'Removing earlier benchmark runs…' });
       await clearBenchmarkRuns(db);
       setState({ phase: 'running', status: `Logging ${LOG_POINTS.toLocaleString('en')} points…` });
-      const logged = await measureMetricLogging(db, LOG_POINTS, POINTS_PER_FLUSH, Date.now());
+      const logged = await measureMetricLogging(db, LOG_POINTS, POINTS_PER_FLUSH, systemClock.now());
       setState({ phase: 'running', status: `Writing ${CURVE_RUNS} runs × ${CURVE_STEPS.toLocaleString('en')} steps…` });
-      const curveRunIds = await seedCurveRuns(db, CURVE_RUNS, CURVE_STEPS, Date.now());
+      const curveRunIds = await seedCurveRuns(db, CURVE_RUNS, CURVE_STEPS, systemClock.now());
       setState({ phase: 'running', status: `Adding runs up to ${TABLE_RUNS.toLocaleString('en')}…` });
-      await seedTableRuns(db, TABLE_RUNS - CURVE_RUNS - 1, Date.now());
+      await seedTableRuns(db, TABLE_RUNS - CURVE_RUNS - 1, systemClock.now());
       setState({ phase: 'done', result: { log100kPointsMs: Math.round(logged.ms), curveRunIds } });
     } catch (error) {
       setState({ phase: 'error', message: describeStorageError(error) });

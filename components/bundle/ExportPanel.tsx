@@ -11,6 +11,7 @@ import { describeStorageError } from '@/lib/tracking/errors';
 import { bundleFileName, downloadBlob } from './download';
 import { RunChecklist } from './RunChecklist';
 import { usePreparedBundle } from './use-prepared-bundle';
+import { systemClock } from '@/lib/time';
 
 type Loaded = { candidates: BundleCandidates } | { error: string };
 
@@ -50,7 +51,7 @@ export function ExportPanel({ preselectedRuns, preselectedModels }: { preselecte
   };
   const download = () => {
     if (prepared.state !== 'ready') return;
-    const name = bundleFileName(new Date());
+    const name = bundleFileName(new Date(systemClock.now()));
     downloadBlob(prepared.blob, name);
     setDownloaded(`Downloaded ${name} (${formatBytes(prepared.blob.size)}).`);
   };

@@ -8,6 +8,7 @@ import { applyBundle, describeImport, previewBundleImport } from '@/lib/tracking
 import { parseBundle, type DecodedBundle } from '@/lib/tracking/bundle/parse';
 import { getDatabase } from '@/lib/tracking/db';
 import { CountsTable } from './CountsTable';
+import { systemClock } from '@/lib/time';
 
 type Counts = { added: BundleCounts; updated: BundleCounts; skipped: BundleCounts };
 type Stage = { kind: 'idle' } | { kind: 'checking'; fileName: string } | { kind: 'preview'; fileName: string; bundle: DecodedBundle; counts: Counts } | { kind: 'importing'; fileName: string };
@@ -41,7 +42,7 @@ export function ImportPanel({ catalog }: { catalog: CourseCatalog }) {
     }
     const parsed = parseBundle(text, { catalog });
     if (!parsed.ok) return refuse(parsed.error);
-    const preview = await previewBundleImport(getDatabase(), parsed.bundle, Date.now());
+    const preview = await previewBundleImport(getDatabase(), parsed.bundle, systemClock.now());
     if (!preview.ok) return refuse(preview.error);
     setStage({ kind: 'preview', fileName: file.name, bundle: parsed.bundle, counts: preview });
   };
@@ -62,7 +63,7 @@ export function ImportPanel({ catalog }: { catalog: CourseCatalog }) {
     if (stage.kind !== 'preview') return;
     const { fileName, bundle } = stage;
     setStage({ kind: 'importing', fileName });
-    const result = await applyBundle(getDatabase(), bundle, Date.now());
+    const result = await applyBundle(getDatabase(), bundle, systemClock.now());
     if (result.ok) {
       setStage({ kind: 'idle' });
       setMessage({ kind: 'ok', text: `Imported “${fileName}”. ${result.summary}` });

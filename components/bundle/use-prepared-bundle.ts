@@ -5,6 +5,7 @@ import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { BundleExportError, exportBundle, type BundleExport, type BundleSelection } from '@/lib/tracking/bundle/export';
 import { formatBytes, MAX_BUNDLE_BYTES } from '@/lib/tracking/bundle/format';
+import { systemClock } from '@/lib/time';
 
 export type PreparedBundle =
   | { state: 'empty' }
@@ -30,7 +31,7 @@ export function usePreparedBundle(selection: BundleSelection | null, revision: u
       if (!cancelled) setBuilt({ key, value });
     };
     const timer = setTimeout(() => {
-      exportBundle(getDatabase(), JSON.parse(key) as BundleSelection, Date.now()).then(
+      exportBundle(getDatabase(), JSON.parse(key) as BundleSelection, systemClock.now()).then(
         ({ json, ...result }) => {
           const blob = new Blob([json], { type: 'application/json' });
           done(blob.size > MAX_BUNDLE_BYTES ? { state: 'error', message: tooLarge(formatBytes(blob.size)) } : { state: 'ready', blob, result });

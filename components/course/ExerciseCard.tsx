@@ -7,6 +7,7 @@ import type { ExerciseProgress } from '@/lib/course/types';
 import { CheckRunnerContext } from './check-runner-context';
 import { ExerciseHints } from './ExerciseHints';
 import { useExercise } from './use-exercise';
+import { systemClock } from '@/lib/time';
 
 const STATUS_TEXT = { 'not-started': 'Not started', attempted: 'Attempted', passed: 'Passed' } as const;
 
@@ -64,7 +65,7 @@ function QuizBody({ exercise, state }: BodyProps<'quiz'>) {
       return;
     }
     const result = gradeQuiz(exercise, selected);
-    const ok = await state.save((p: ExerciseProgress) => applyAttempt(p, result, selected, Date.now()));
+    const ok = await state.save((p: ExerciseProgress) => applyAttempt(p, result, selected, systemClock.now()));
     if (ok) setSelection(null);
   };
 
@@ -135,7 +136,7 @@ function CheckBody({ lessonId, exercise, state }: BodyProps<'check'>) {
     setError(null);
     try {
       const result = await runCheck(lessonId, exercise.id);
-      await state.save((p) => applyAttempt(p, result, [], Date.now()));
+      await state.save((p) => applyAttempt(p, result, [], systemClock.now()));
     } catch (e) {
       setError(`The check could not run: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

@@ -3,6 +3,7 @@
 import type { ExerciseView } from '@/lib/course/exercise-view';
 import { canRevealSolution, revealNextHint, revealSolution, SOLUTION_AFTER_ATTEMPTS } from '@/lib/course/grading';
 import type { ExerciseProgress } from '@/lib/course/types';
+import { systemClock } from '@/lib/time';
 
 interface Props {
   exercise: ExerciseView;
@@ -30,13 +31,13 @@ export function ExerciseHints({ exercise, progress, saving, save }: Props) {
       )}
       <div className="exercise-actions">
         {remaining > 0 && (
-          <button type="button" className="button secondary" disabled={saving} onClick={() => save((p) => revealNextHint(p, exercise.hints.length, Date.now()))}>
+          <button type="button" className="button secondary" disabled={saving} onClick={() => save((p) => revealNextHint(p, exercise.hints.length, systemClock.now()))}>
             Show hint {shown + 1} of {exercise.hints.length}
           </button>
         )}
         {!progress?.solutionRevealed &&
           (solutionAllowed ? (
-            <button type="button" className="button secondary" disabled={saving} onClick={() => save((p) => revealSolution(p, Date.now()))}>
+            <button type="button" className="button secondary" disabled={saving} onClick={() => save((p) => revealSolution(p, systemClock.now()))}>
               Show the solution
             </button>
           ) : (

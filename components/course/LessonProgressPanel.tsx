@@ -7,6 +7,7 @@ import { describeStorageError } from '@/lib/tracking/errors';
 import { recordLessonVisit } from '@/lib/tracking/progress';
 import { noticeStore } from '@/stores/notices';
 import { useProgressRecords } from './use-progress';
+import { systemClock } from '@/lib/time';
 
 const STATUS_TEXT = { 'not-started': 'Not started', attempted: 'Attempted', passed: 'Passed' } as const;
 
@@ -68,7 +69,7 @@ export function LessonCompleteBanner({ lesson, nextTitle }: { lesson: LessonOutl
  */
 export function LessonVisitRecorder({ lessonId }: { lessonId: string }) {
   useEffect(() => {
-    recordLessonVisit(getDatabase(), lessonId, Date.now()).catch((error: unknown) => {
+    recordLessonVisit(getDatabase(), lessonId, systemClock.now()).catch((error: unknown) => {
       noticeStore.getState().push('error', describeStorageError(error));
     });
   }, [lessonId]);

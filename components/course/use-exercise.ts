@@ -7,6 +7,7 @@ import type { ExerciseProgress } from '@/lib/course/types';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { readExerciseProgress, updateExerciseProgress } from '@/lib/tracking/progress';
+import { systemClock } from '@/lib/time';
 
 export interface ExerciseState {
   loaded: boolean;
@@ -31,7 +32,7 @@ export function useExercise(lessonId: string, exerciseId: string): ExerciseState
       setSaving(true);
       setSaveError(null);
       try {
-        await updateExerciseProgress(getDatabase(), lessonId, exerciseId, (prev) => change(prev ?? emptyProgress(lessonId, exerciseId, Date.now())));
+        await updateExerciseProgress(getDatabase(), lessonId, exerciseId, (prev) => change(prev ?? emptyProgress(lessonId, exerciseId, systemClock.now())));
         return true;
       } catch (error) {
         // Shown inline on the exercise card, where the learner acted.

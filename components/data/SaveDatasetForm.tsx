@@ -10,6 +10,7 @@ import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { datasetHref, trainHref } from './links';
 import { defaultDatasetName, featuresFor, targetChoices, timeColumnOf, type Task } from './upload-choices';
+import { systemClock } from '@/lib/time';
 
 type SaveState =
   | { status: 'editing' }
@@ -160,7 +161,7 @@ function buildRecord({ file, text, hash, report, name, target, task, timeColumn 
     fileName: file.name,
     hash,
     text,
-    createdAt: Date.now(),
+    createdAt: systemClock.now(),
     rows: report.rows,
     target,
     task,

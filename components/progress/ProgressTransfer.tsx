@@ -5,6 +5,7 @@ import { MAX_PROGRESS_FILE_BYTES, parseProgressFile, serializeProgress, tooLarge
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { readProgress, replaceProgress, resetProgress, type ProgressRecords } from '@/lib/tracking/progress';
+import { systemClock } from '@/lib/time';
 
 type Message = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 type Pending = { fileName: string; records: ProgressRecords; summary: string } | null;
@@ -19,11 +20,11 @@ export function ProgressTransfer({ catalog }: { catalog: CourseCatalog }) {
   const exportProgress = async () => {
     try {
       const records = await readProgress(getDatabase());
-      const blob = new Blob([serializeProgress(records.exercises, records.visits, Date.now())], { type: 'application/json' });
+      const blob = new Blob([serializeProgress(records.exercises, records.visits, systemClock.now())], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `mlops-workbench-progress-${new Date().toISOString().slice(0, 10)}.json`;
+      link.download = `mlops-workbench-progress-${new Date(systemClock.now()).toISOString().slice(0, 10)}.json`;
       document.body.append(link);
       link.click();
       link.remove();

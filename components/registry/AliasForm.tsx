@@ -7,6 +7,7 @@ import { aliasProblem, normalizeAlias } from '@/lib/registry/names';
 import { setAlias } from '@/lib/registry/registry';
 import { getDatabase } from '@/lib/tracking/db';
 import type { PanelMessage } from './VersionMessage';
+import { systemClock } from '@/lib/time';
 
 type Choice = typeof CHAMPION | typeof CHALLENGER | 'custom';
 
@@ -26,7 +27,7 @@ export function AliasForm({ name, version, onDone }: { name: string; version: nu
     if (problem) return onDone({ kind: 'error', text: problem });
     setBusy(true);
     try {
-      const result = await setAlias(getDatabase(), name, alias, version, Date.now(), { reason });
+      const result = await setAlias(getDatabase(), name, alias, version, systemClock.now(), { reason });
       if (!result.changed) onDone({ kind: 'ok', text: `v${version} already holds @${alias}; nothing changed.` });
       else if (result.previousVersion !== null) onDone({ kind: 'ok', text: `Moved @${alias} from v${result.previousVersion} to v${version}.` });
       else onDone({ kind: 'ok', text: `Set @${alias} on v${version}.` });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatSize } from '@/lib/registry/package/names';
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError, isStorageError } from '@/lib/tracking/errors';
+import { systemClock } from '@/lib/time';
 
 type State = { kind: 'idle' } | { kind: 'building' } | { kind: 'done'; fileName: string; bytes: number } | { kind: 'error'; message: string };
 
@@ -21,7 +22,7 @@ export function DownloadPackageButton({ name, version }: { name: string; version
     setOutcome({ target, state: { kind: 'building' } });
     try {
       const { buildModelPackage } = await import('@/lib/registry/package/build');
-      const built = await buildModelPackage(getDatabase(), name, version, Date.now());
+      const built = await buildModelPackage(getDatabase(), name, version, systemClock.now());
       saveFile(built.fileName, built.bytes);
       setOutcome({ target, state: { kind: 'done', fileName: built.fileName, bytes: built.bytes.byteLength } });
     } catch (error) {

@@ -6,6 +6,7 @@ import { editModel } from '@/lib/registry/registry';
 import type { RegisteredModel } from '@/lib/registry/types';
 import { getDatabase } from '@/lib/tracking/db';
 import { VersionMessage, type PanelMessage } from './VersionMessage';
+import { systemClock } from '@/lib/time';
 
 /** A model's description, editable in place; a failed save keeps the draft. */
 export function ModelDescription({ model }: { model: RegisteredModel }) {
@@ -13,7 +14,7 @@ export function ModelDescription({ model }: { model: RegisteredModel }) {
   const [message, setMessage] = useState<PanelMessage | null>(null);
   const save = async (text: string) => {
     try {
-      await editModel(getDatabase(), model.name, { description: text }, Date.now());
+      await editModel(getDatabase(), model.name, { description: text }, systemClock.now());
       setDraft(null);
       setMessage({ kind: 'ok', text: 'Description saved.' });
     } catch (error) {

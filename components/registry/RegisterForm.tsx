@@ -8,9 +8,10 @@ import { modelNameProblem } from '@/lib/registry/names';
 import { registerModel } from '@/lib/registry/registry';
 import { getDatabase } from '@/lib/tracking/db';
 import { modelHref } from './links';
+import { systemClock } from '@/lib/time';
 
 /** Registration time (epoch ms); read when the form is sent, never during render. */
-const clock = () => Date.now();
+const clock = () => systemClock.now();
 
 type Message = { kind: 'ok'; name: string; version: number } | { kind: 'error'; text: string };
 

@@ -11,6 +11,7 @@ import { ChampionComparison } from './ChampionComparison';
 import { DownloadPackageButton } from './DownloadPackageButton';
 import { LineageView } from './LineageView';
 import { VersionMessage, type PanelMessage } from './VersionMessage';
+import { systemClock } from '@/lib/time';
 
 /** One version: its aliases and what can be done with it (alias, archive, package), how it fares against the champion, and its lineage. */
 export function VersionPanel({ model, version, champion }: { model: RegisteredModel; version: ModelVersion; champion: ModelVersion | undefined }) {
@@ -31,13 +32,13 @@ export function VersionPanel({ model, version, champion }: { model: RegisteredMo
   };
   const archive = () =>
     act(async () => {
-      const { changed, removedAliases } = await archiveVersion(getDatabase(), name, n, Date.now());
+      const { changed, removedAliases } = await archiveVersion(getDatabase(), name, n, systemClock.now());
       if (!changed) return `v${n} was already archived.`;
       return removedAliases.length === 0 ? `Archived v${n}.` : `Archived v${n}; it no longer holds ${removedAliases.map((a) => `@${a}`).join(', ')}.`;
     });
-  const restore = () => act(async () => ((await restoreVersion(getDatabase(), name, n, Date.now())) ? `Restored v${n}. It holds no alias until you set one.` : `v${n} was not archived.`));
+  const restore = () => act(async () => ((await restoreVersion(getDatabase(), name, n, systemClock.now())) ? `Restored v${n}. It holds no alias until you set one.` : `v${n} was not archived.`));
   const unset = (alias: string) =>
-    act(async () => ((await removeAlias(getDatabase(), name, alias, Date.now())).changed ? `Removed @${alias} from v${n}.` : `@${alias} was already gone.`));
+    act(async () => ((await removeAlias(getDatabase(), name, alias, systemClock.now())).changed ? `Removed @${alias} from v${n}.` : `@${alias} was already gone.`));
   return (
     <section className="card version-panel" id="version-panel" aria-labelledby="version-heading" data-testid="version-panel" data-version={n}>
       <h2 id="version-heading">

@@ -5,6 +5,7 @@ import { getDatabase } from '@/lib/tracking/db';
 import { activeRunIds } from '@/lib/tracking/run-locks';
 import { recoverInterruptedRuns } from '@/lib/tracking/runs';
 import { noticeStore } from '@/stores/notices';
+import { systemClock } from '@/lib/time';
 
 /**
  * On start-up (each full page load): runs left RUNNING by a closed tab become KILLED, metrics
@@ -16,7 +17,7 @@ export function RunRecovery() {
     void (async () => {
       try {
         const alive = await activeRunIds();
-        const recovered = await recoverInterruptedRuns(getDatabase(), Date.now(), alive);
+        const recovered = await recoverInterruptedRuns(getDatabase(), systemClock.now(), alive);
         if (!cancelled && recovered > 0) {
           noticeStore.getState().push('info', `${recovered === 1 ? 'A run was' : `${recovered} runs were`} interrupted when a tab closed mid-training. ${recovered === 1 ? 'It is' : 'They are'} now KILLED, with every metric logged before that kept.`);
         }

@@ -13,6 +13,7 @@ import { SearchFields } from './SearchFields';
 import { SpaceEditor } from './SpaceEditor';
 import { objectiveFor, sweepFormFor, sweepFormFromParams, sweepRequestFromForm, taskOf, type SweepForm } from './sweep-form';
 import { SweepProgress } from './SweepProgress';
+import { systemClock } from '@/lib/time';
 
 /** The sweep page: a past sweep (`?parent=<run id>`), or the form (train-page presets accepted) and the live sweep. */
 export function SweepPanel() {
@@ -45,7 +46,7 @@ function SweepWorkbench() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const built = sweepRequestFromForm(current, info, new Date());
+    const built = sweepRequestFromForm(current, info, new Date(systemClock.now()));
     if ('problems' in built) {
       setProblems(built.problems);
       return;

@@ -7,6 +7,7 @@ import { formForDataset, formFromParams, requestFromForm, type TrainForm } from 
 import { DataFields, ModelFields } from './TrainFormFields';
 import { TrainingProgress } from './TrainingProgress';
 import { usePresetForm } from './use-preset-form';
+import { systemClock } from '@/lib/time';
 
 /** The train page: the form (preset from the URL), then the live progress of the training. */
 export function TrainPanel() {
@@ -20,7 +21,7 @@ export function TrainPanel() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const built = requestFromForm(current, info, new Date());
+    const built = requestFromForm(current, info, new Date(systemClock.now()));
     if ('problems' in built) {
       setProblems(built.problems);
       return;

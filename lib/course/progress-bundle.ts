@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredMessage } from './zod-messages';
+import type { CourseCatalog } from '../tracking/progress-types';
 import type { ExerciseProgress, LessonVisit } from './types';
 
 /** Identifies a progress file; bumped `version`s keep a parser for every older one. */
@@ -8,8 +9,7 @@ export const PROGRESS_VERSION = 1;
 /** Larger files are refused before they are read: real progress files are a few kB. */
 export const MAX_PROGRESS_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Lesson id → its exercise ids: what an imported file may refer to. */
-export type CourseCatalog = Record<string, readonly string[]>;
+export type { CourseCatalog };
 
 export interface ProgressFile {
   format: typeof PROGRESS_FORMAT;

@@ -3,6 +3,8 @@
  * that `check` exercises grade. Framework-free; shared by lessons, lib and the UI.
  */
 
+import type { ExerciseProgress, LessonVisit } from '../tracking/progress-types';
+
 /** Maturity levels 0–4 (Microsoft's MLOps maturity model). */
 export type MaturityLevel = 0 | 1 | 2 | 3 | 4;
 
@@ -80,30 +82,8 @@ export interface Week {
   lessons: Lesson[];
 }
 
-export type ExerciseStatus = 'not-started' | 'attempted' | 'passed';
-
-/** The saved state of one exercise for this learner. */
-export interface ExerciseProgress {
-  lessonId: string;
-  exerciseId: string;
-  status: ExerciseStatus;
-  attempts: number;
-  hintsRevealed: number;
-  solutionRevealed: boolean;
-  /** Choice ids of the last quiz answer; empty for check exercises. */
-  lastAnswer: string[];
-  lastFeedback: string;
-  /** Epoch milliseconds. */
-  updatedAt: number;
-  passedAt: number | null;
-}
-
-/** When the learner last opened a lesson (for "continue where you left off"). */
-export interface LessonVisit {
-  lessonId: string;
-  /** Epoch milliseconds. */
-  visitedAt: number;
-}
+// Progress rows are stored records: declared in lib/tracking (which must not import the course).
+export type { ExerciseProgress, ExerciseStatus, LessonVisit } from '../tracking/progress-types';
 
 /**
  * One tracked run as checks see it: plain data copied from the run record (no histories).

@@ -43,6 +43,13 @@ export interface DatasetSources {
   readUpload(id: string): Promise<UploadedDatasetSource | undefined>;
 }
 
+/** Reads a built-in dataset file over HTTP (from this site's `/data`); throws on a non-2xx answer. */
+export async function fetchText(path: string): Promise<string> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
 /** Describes the built-in datasets and an uploaded one alike. */
 export function builtinInfos(): DatasetInfo[] {
   return BUILTIN_DATASETS.map((d) => ({ id: d.id, kind: 'builtin', name: d.name, description: d.description, targets: d.targets, features: d.features, timeColumn: d.timeColumn ?? null }));

@@ -2,6 +2,9 @@
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export const FALLBACK_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
+/** How sentences name each backend. */
+export const BACKEND_NAMES: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
+
 /** Result of a short measured trial of one backend on the model about to train. */
 export interface BackendTrial {
   backend: BackendName;

@@ -1,5 +1,5 @@
 import type * as Tf from '@tensorflow/tfjs';
-import { backendCacheKey, describeBackend, fallbacksAfter, FALLBACK_ORDER, pickFastest, type BackendName, type BackendTrial } from './backend-choice';
+import { BACKEND_NAMES, backendCacheKey, describeBackend, fallbacksAfter, FALLBACK_ORDER, pickFastest, type BackendName, type BackendTrial } from './backend-choice';
 import { buildModel, type TfModule } from './model';
 import type { ModelSpec } from './model-spec';
 import type { BackendRequest } from './protocol';
@@ -126,14 +126,12 @@ export interface BackendCache {
   put(key: string, value: { backend: BackendName; trials: BackendTrial[]; measuredAt: number }): Promise<void>;
 }
 
-const NAMES: Record<BackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
-
 /**
  * Picks and activates the backend. "auto": reuse the cached choice for this device and model
  * size, or measure every backend (`measureBackend`) and cache the fastest. A forced backend
  * that cannot start falls back in order (WebGL → WASM → CPU), saying so in `notes`.
  */
-export async function chooseBackend(tf: TfModule, request: BackendRequest, spec: ModelSpec, sample: Matrix, cache: BackendCache | null, cores: number): Promise<BackendChoice> {
+export async function chooseBackend(tf: TfModule, request: BackendRequest, spec: ModelSpec, sample: Matrix, cache: BackendCache | null, cores: number, now: () => number): Promise<BackendChoice> {
   const renderer = webglRenderer();
   const notes: string[] = [];
   let trials: BackendTrial[] = [];
@@ -144,14 +142,14 @@ export async function chooseBackend(tf: TfModule, request: BackendRequest, spec:
     if (cached) {
       trials = cached.trials;
       order = [cached.backend, ...FALLBACK_ORDER.filter((b) => b !== cached.backend)];
-      notes.push(`Auto reused its earlier measurement on this device for a model this size: ${NAMES[cached.backend]} was fastest.`);
+      notes.push(`Auto reused its earlier measurement on this device for a model this size: ${BACKEND_NAMES[cached.backend]} was fastest.`);
     } else {
       for (const name of FALLBACK_ORDER) trials.push(await measureBackend(tf, name, spec, sample));
       const fastest = pickFastest(trials);
       order = fastest ? [fastest, ...FALLBACK_ORDER.filter((b) => b !== fastest)] : [...FALLBACK_ORDER];
       if (fastest) {
-        await cache?.put(key, { backend: fastest, trials, measuredAt: Date.now() }).catch(() => undefined);
-        notes.push(`Auto measured ${trials.map((t) => `${NAMES[t.backend]} ${t.examplesPerSec ? `${t.examplesPerSec.toLocaleString('en-US')} examples/s` : 'failed'}`).join(', ')}; ${NAMES[fastest]} was fastest.`);
+        await cache?.put(key, { backend: fastest, trials, measuredAt: now() }).catch(() => undefined);
+        notes.push(`Auto measured ${trials.map((t) => `${BACKEND_NAMES[t.backend]} ${t.examplesPerSec ? `${t.examplesPerSec.toLocaleString('en-US')} examples/s` : 'failed'}`).join(', ')}; ${BACKEND_NAMES[fastest]} was fastest.`);
       }
     }
   } else {
@@ -160,11 +158,11 @@ export async function chooseBackend(tf: TfModule, request: BackendRequest, spec:
   for (const name of order) {
     const started = await activateBackend(tf, name);
     if (started.ok) {
-      if (request !== 'auto' && name !== request) notes.push(`${NAMES[request]} could not start here, so training fell back to ${NAMES[name]}.`);
+      if (request !== 'auto' && name !== request) notes.push(`${BACKEND_NAMES[request]} could not start here, so training fell back to ${BACKEND_NAMES[name]}.`);
       if (name === 'webgl' && renderer && /swiftshader|llvmpipe|software/i.test(renderer)) notes.push('WebGL runs on a software renderer here (no GPU), so it is slower than WebAssembly.');
       return { backend: name, label: describeBackend(name, renderer), renderer, notes, trials };
     }
-    notes.push(`${NAMES[name]} could not start (${started.error}).`);
+    notes.push(`${BACKEND_NAMES[name]} could not start (${started.error}).`);
   }
   throw new Error(`No tfjs backend could start: ${notes.join(' ')}`);
 }

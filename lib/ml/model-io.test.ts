@@ -19,7 +19,7 @@ describe('runModelHandler', () => {
     const x = Float32Array.from({ length: 40 }, (_, i) => Math.sin(i));
     const y = Float32Array.from({ length: 20 }, (_, i) => i % 2);
     const { model } = await trainModel(tf, { ...DEFAULT_MLP, epochs: 2, batchSize: 8 }, { x, y, rows: 20, width: 2 }, null);
-    const result = await model.save(runModelHandler(tf, db, 'run-1'));
+    const result = await model.save(runModelHandler(tf, db, 'run-1', () => 1000));
     expect(result.modelArtifactsInfo.weightDataBytes).toBeGreaterThan(0);
     const loaded = await tf.loadLayersModel(runModelHandler(tf, db, 'run-1'));
     expect(Array.from(predict(tf, loaded, x, 20, 2))).toEqual(Array.from(predict(tf, model, x, 20, 2)));

@@ -5,12 +5,14 @@ import type { TfModule } from './model';
 
 /**
  * A tfjs IO handler that saves a model into the run's artifacts in IndexedDB and loads it back:
- * `await model.save(runModelHandler(tf, db, runId))`, `await tf.loadLayersModel(runModelHandler(tf, db, runId))`.
+ * `await model.save(runModelHandler(tf, db, runId, now))`, `await tf.loadLayersModel(runModelHandler(tf, db, runId))`.
+ * `now` (epoch ms) stamps the saved artifacts; saving without it is refused.
  */
-export function runModelHandler(tf: TfModule, db: WorkbenchDatabase, runId: string, now: () => number = Date.now): Tf.io.IOHandler {
+export function runModelHandler(tf: TfModule, db: WorkbenchDatabase, runId: string, now?: () => number): Tf.io.IOHandler {
   return {
     save: async (artifacts) => {
       if (!artifacts.weightData || !artifacts.weightSpecs) throw new Error('the model has no weights to save');
+      if (!now) throw new Error('saving a model needs the time of saving (pass `now`)');
       const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData);
       await saveModelArtifacts(db, runId, { modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData, format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: artifacts.convertedBy ?? null }, now());
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON({ ...artifacts, weightData }) };

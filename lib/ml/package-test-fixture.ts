@@ -11,6 +11,7 @@ import type { WorkbenchDatabase } from '../tracking/db';
 import type { TfModule } from './model';
 import { DEFAULT_MLP } from './model-spec';
 import { runTrainingSession } from './session';
+import { systemClock } from '../time/clock';
 
 export const FEATURES = ['distance', 'hour', 'weekend', 'carrier'] as const;
 const CARRIERS = ['AA', 'UA', 'DL', 'WN', 'AS'];
@@ -90,6 +91,7 @@ export async function trainTrips(tf: TfModule, db: WorkbenchDatabase, task: 'reg
       },
       shouldStop: () => false,
       yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+      clock: systemClock,
     },
   );
   const run = (await db.runs.toArray()).find((r) => r.name === `trips-${task}`);

@@ -8,6 +8,7 @@ import { readMetric } from '../tracking/runs';
 import { DEFAULT_MLP } from './model-spec';
 import type { FromTrainer, TrainingRequest } from './protocol';
 import { runTrainingSession, type SessionDeps } from './session';
+import { systemClock } from '../time/clock';
 
 const vega = (file: string) => readFileSync(new URL(`../../node_modules/vega-datasets/data/${file.split('/').pop()}`, import.meta.url), 'utf8');
 const dbs: WorkbenchDatabase[] = [];
@@ -31,6 +32,7 @@ function setup(overrides: Partial<SessionDeps> = {}) {
     post: (m) => messages.push(m),
     shouldStop: () => false,
     yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+    clock: systemClock,
     ...overrides,
   };
   return { db, messages, deps };

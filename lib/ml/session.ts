@@ -1,3 +1,4 @@
+import type { Clock } from '../time/clock';
 import { describeStorageError, isStorageError } from '../tracking/errors';
 import type { WorkbenchDatabase } from '../tracking/db';
 import { createRun, finishRun, MetricWriter } from '../tracking/runs';
@@ -23,8 +24,8 @@ export interface SessionDeps {
   shouldStop: () => boolean;
   /** Lets the event loop run (a cancel message, a click on the main thread). */
   yieldNow: () => Promise<void>;
-  /** Wall clock for records (epoch ms). */
-  now?: () => number;
+  /** Time for records (epoch ms) and waits: the system clock in the app, a simulated one in tests. */
+  clock: Clock;
   /** Marks the run as alive while it trains (a Web Lock), so start-up recovery in another tab leaves it be. */
   holdRunLock?: (runId: string) => Promise<() => void>;
 }
@@ -107,7 +108,7 @@ export interface RecordedTraining {
  */
 export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingInput): Promise<RecordedTraining> {
   const { tf, db, post } = deps;
-  const now = deps.now ?? Date.now;
+  const now = () => deps.clock.now();
   const { runId, spec, prepared, choice, shape } = input;
   const writer = new MetricWriter(db, runId);
   let lastFlush: Promise<number> = Promise.resolve(0);
@@ -183,13 +184,13 @@ export function crashFailure(error: unknown): { message: string; hint: string } 
  */
 export async function runTrainingSession(request: TrainingRequest, deps: SessionDeps): Promise<SessionTiming | null> {
   const { tf, db, post } = deps;
-  const now = deps.now ?? Date.now;
+  const now = () => deps.clock.now();
   let runId: string | null = null;
   let releaseLock = () => undefined as void;
   try {
     const { loaded, prepared, spec } = await loadAndPrepare(request, deps.sources, post);
     post({ type: 'status', message: request.backend === 'auto' ? 'Measuring the backends on this model…' : 'Starting the backend…' });
-    const choice = await chooseBackend(tf, request.backend, spec, prepared.train, deps.backendCache, deps.cores);
+    const choice = await chooseBackend(tf, request.backend, spec, prepared.train, deps.backendCache, deps.cores, () => deps.clock.now());
     const run = await createRun(
       db,
       { experiment: request.experiment, name: request.name, params: runParams(request), tags: request.tags, notes: request.notes, dataset: { id: loaded.info.id, hash: loaded.hash, split: prepared.splitLabel }, seed: spec.seed, backend: choice.backend },

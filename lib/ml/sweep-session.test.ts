@@ -13,6 +13,7 @@ import type { FromTrainer, SweepRequest } from './protocol';
 import type { SessionDeps } from './session';
 import { runSweepSession } from './sweep-session';
 import { IMPORTANCE_METHOD } from './sweep/importance';
+import { systemClock } from '../time/clock';
 
 /** 240 rows of y = 3·x1 − 2·x2 + (c = "a") + noise: a tiny regression every config learns in seconds. */
 function syntheticCsv(): string {
@@ -50,6 +51,7 @@ function setup() {
     post: (m) => messages.push(m),
     shouldStop: () => false,
     yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+    clock: systemClock,
   };
   return { db, messages, deps };
 }
@@ -143,7 +145,7 @@ describe('runSweepSession', () => {
   it('the time budget: no trial starts once it ran out, and the sweep ends FINISHED with the trials it ran', async () => {
     const { db, messages, deps } = setup();
     let clock = 1_000_000;
-    deps.now = () => clock;
+    deps.clock = { ...systemClock, now: () => clock };
     deps.post = (m) => {
       messages.push(m);
       if (m.type === 'sweep-trial-done') clock += 40_000;

@@ -53,7 +53,7 @@ function prepareFolds(request: SweepRequest, session: PreparedSession): Prepared
  */
 export async function runSweepSession(request: SweepRequest, deps: SessionDeps): Promise<SweepSummary | null> {
   const { db, post } = deps;
-  const now = deps.now ?? Date.now;
+  const now = () => deps.clock.now();
   const started = now();
   let parentRunId: string | null = null;
   // The summary as far as it got, for the error path.
@@ -65,7 +65,7 @@ export async function runSweepSession(request: SweepRequest, deps: SessionDeps):
     const session = await loadAndPrepare(request.base, deps.sources, post);
     const folds = request.folds ? prepareFolds(request, session) : null;
     post({ type: 'status', message: request.base.backend === 'auto' ? 'Measuring the backends on the base model…' : 'Starting the backend…' });
-    const choice = await chooseBackend(deps.tf, request.base.backend, session.spec, session.prepared.train, deps.backendCache, deps.cores);
+    const choice = await chooseBackend(deps.tf, request.base.backend, session.spec, session.prepared.train, deps.backendCache, deps.cores, () => deps.clock.now());
     const name = request.base.name.trim() || `sweep: ${plan.configs.length} trials of ${shortSpaceName(request.space)}`;
     const earlyStopping = folds ? 'none' : request.earlyStopping;
     const summary: SweepSummary = { search: request.search, space: request.space, objective: request.objective, earlyStopping, budget: { maxTrials: request.maxTrials, maxMinutes: request.maxMinutes }, folds: request.folds, seed: request.seed, trials: [], importance: null, status: 'RUNNING' };

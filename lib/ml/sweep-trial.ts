@@ -63,7 +63,7 @@ export function trialName(index: number, params: Record<string, ParamValue>, par
 export async function runTrial(ctx: TrialContext, index: number, params: Record<string, ParamValue>): Promise<TrialOutcome> {
   const { deps, request, session } = ctx;
   const { db, post } = deps;
-  const now = deps.now ?? Date.now;
+  const now = () => deps.clock.now();
   const spec = applyParams(session.spec, params);
   const tags = { ...request.base.tags, 'sweep.trial': String(index + 1) };
   const childRequest = { ...request.base, spec, name: trialName(index, params, ctx.parentName), tags };
@@ -150,7 +150,7 @@ async function scoreFolds(ctx: TrialContext, index: number, spec: ModelSpec, run
     });
     result.model.dispose();
     if (result.status !== 'FINISHED') {
-      await writer.flush((deps.now ?? Date.now)());
+      await writer.flush(deps.clock.now());
       const failure = result.failure ?? { message: `Fold ${f + 1} stopped.`, hint: '' };
       return { status: result.status, failure: { ...failure, message: `Fold ${f + 1} of ${folds.length}: ${failure.message}` } };
     }
@@ -161,6 +161,6 @@ async function scoreFolds(ctx: TrialContext, index: number, spec: ModelSpec, run
   }
   const cv = meanStd(values);
   writer.log(folds.length, { [keys.mean]: cv.mean, [keys.std]: cv.std });
-  await writer.flush((deps.now ?? Date.now)());
+  await writer.flush(deps.clock.now());
   return cv;
 }

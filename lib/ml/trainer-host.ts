@@ -1,3 +1,4 @@
+import { systemClock } from '../time/clock';
 import { getDatabase } from '../tracking/db';
 import { getCachedBackend, getUploadedDataset, putCachedBackend } from '../tracking/datasets';
 import { holdRunLock } from '../tracking/run-locks';
@@ -68,6 +69,7 @@ export function createTrainerHost(post: (message: FromTrainer) => void): { handl
           shouldStop: () => stopRequested,
           yieldNow: yieldToEventLoop,
           holdRunLock,
+          clock: systemClock,
         };
         if (message.type === 'sweep') {
           await runSweepSession(message.request, deps);

@@ -1,8 +1,8 @@
 import Dexie, { type Table } from 'dexie';
-import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
+import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
 
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';

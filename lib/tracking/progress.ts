@@ -1,4 +1,4 @@
-import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
+import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { WorkbenchDatabase } from './db';
 
 /** Everything saved about the learner's course progress. */

@@ -135,6 +135,18 @@ export async function finishRun(db: WorkbenchDatabase, runId: string, status: Ex
 }
 
 /**
+ * A running training moved to another backend (its GPU was lost): the run's backend becomes
+ * `backend` and `note` is added to its notes on a line of its own.
+ */
+export async function recordBackendSwitch(db: WorkbenchDatabase, runId: string, backend: string, note: string): Promise<void> {
+  await db.transaction('rw', db.runs, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`run ${runId} does not exist`);
+    await db.runs.put({ ...run, backend, notes: run.notes ? `${run.notes}\n${note}` : note });
+  });
+}
+
+/**
  * On start-up: runs still RUNNING belong to a tab that closed mid-training. They become KILLED
  * ("interrupted"), ending at their last metric write; every metric already written is kept.
  * Runs in `activeRunIds` are still training in another tab or worker (they hold a lock, see

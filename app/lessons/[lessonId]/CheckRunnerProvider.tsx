@@ -6,6 +6,7 @@ import { allLessons, findLesson } from '@/lib/course/course';
 import { outlineLesson } from '@/lib/course/outline';
 import { buildSnapshot } from '@/lib/course/snapshot';
 import { getDatabase } from '@/lib/tracking/db';
+import { systemClock } from '@/lib/time';
 
 /**
  * Grades `check` exercises in the browser. The lesson registry (with every check function and
@@ -15,7 +16,7 @@ const runCheck: CheckRunner = async (lessonId, exerciseId) => {
   const { course } = await import('@/lessons/index');
   const exercise = findLesson(course, lessonId)?.exercises.find((e) => e.id === exerciseId);
   if (!exercise || exercise.kind !== 'check') throw new Error(`no check exercise "${exerciseId}" in lesson "${lessonId}"`);
-  const snapshot = await buildSnapshot(getDatabase(), allLessons(course).map(outlineLesson), Date.now());
+  const snapshot = await buildSnapshot(getDatabase(), allLessons(course).map(outlineLesson), systemClock.now());
   return exercise.check(snapshot);
 };
 

@@ -1,4 +1,4 @@
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import type { WorkbenchDatabase } from '../db';
 import type { RunRecord } from '../run-types';
 import { encodeAliasEvent, encodeArtifact, encodeChunk, encodeDataset, encodeExercise, encodeModel, encodeRun, encodeVersion, encodeVisit } from './codec';

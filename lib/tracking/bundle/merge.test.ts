@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseProgress } from '@/lib/course/types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { ExerciseProgress } from '../progress-types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import { mergeExercise, mergeModel, mergeVisit } from './merge';
 
 const model = (aliases: Record<string, number>, extra: Partial<RegisteredModel> = {}): RegisteredModel => ({ name: 'm', description: 'd', tags: {}, aliases, createdAt: 10, updatedAt: 20, ...extra });

@@ -1,5 +1,5 @@
-import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { ExerciseProgress, LessonVisit } from '../progress-types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import { canonicalJson } from './canonical';
 import { encodeModel } from './codec';
 

@@ -1,6 +1,6 @@
-import type { CourseCatalog } from '@/lib/course/progress-bundle';
-import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { CourseCatalog } from '../progress-types';
+import type { ExerciseProgress, LessonVisit } from '../progress-types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import type { StoredDataset } from '../dataset-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from '../run-types';
 import { decodeArtifact, decodeChunk, decodeRun, decodeVersion } from './codec';

@@ -1,5 +1,5 @@
-import type { ExerciseProgress, LessonVisit } from '@/lib/course/types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { ExerciseProgress, LessonVisit } from '../progress-types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import type { StoredDataset } from '../dataset-types';
 import type { WorkbenchDatabase } from '../db';
 import type { ArtifactRecord, MetricChunk, RunRecord } from '../run-types';

@@ -1,5 +1,5 @@
 /* Test helpers for the bundle tests (not shipped code): a seeded database and a dump of it. */
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import { WorkbenchDatabase } from '../db';
 import { saveModelArtifacts } from '../model-store';
 import { createRun, finishRun, MetricWriter } from '../runs';
@@ -11,7 +11,7 @@ const open: WorkbenchDatabase[] = [];
 
 /** A new, empty database with a unique name; `closeAll` deletes them. */
 export function freshDb(): WorkbenchDatabase {
-  const db = new WorkbenchDatabase(`bundle-${++counter}-${Date.now()}`);
+  const db = new WorkbenchDatabase(`bundle-${++counter}-${crypto.randomUUID()}`);
   open.push(db);
   return db;
 }

@@ -1,0 +1,57 @@
+/**
+ * The model registry's records. A registered model is a name; each `register` adds version
+ * N+1 pointing at one run's stored model. Aliases (`champion`, `challenger`, …) point at one
+ * version of a model each and can be moved; every move is kept as an `AliasEvent`.
+ */
+
+/** A named model: its versions live in `ModelVersion` rows, its aliases here. */
+export interface RegisteredModel {
+  /** Unique, 1–64 chars of letters, digits, `-`, `_`, `.`; the primary key. */
+  name: string;
+  description: string;
+  tags: Record<string, string>;
+  /** alias (without `@`) → version number it points at now. */
+  aliases: Record<string, number>;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Version N of a model: one run's stored model, frozen at registration. */
+export interface ModelVersion {
+  name: string;
+  /** 1, 2, 3… per model, never reused (not even after archiving). */
+  version: number;
+  runId: string;
+  description: string;
+  tags: Record<string, string>;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Archived versions stay (lineage, history) but cannot hold an alias. */
+  archived: boolean;
+  archivedAt: number | null;
+  /** Lineage, copied from the run at registration so it survives the run's deletion. */
+  dataset: { id: string; hash: string; split: string };
+  task: string;
+  target: string;
+  /** The run's best validation metrics at registration (e.g. `val_rmse`, `val_accuracy`). */
+  metrics: Record<string, number>;
+}
+
+/** One alias change: `version` took the alias from `previousVersion` (null when newly set or removed). */
+export interface AliasEvent {
+  /** Unique id (uuid), so bundles can merge histories idempotently. */
+  id: string;
+  name: string;
+  /** Without `@`, e.g. `champion`. */
+  alias: string;
+  /** The version that holds the alias after this event; null when the alias was removed. */
+  version: number | null;
+  previousVersion: number | null;
+  /** Epoch ms. */
+  at: number;
+  /** Who moved it: `you` by hand; later levels name their pipeline. */
+  actor: string;
+  /** Why, in the learner's words (optional). */
+  reason: string;
+}
