@@ -1,13 +1,15 @@
 import { createStore } from 'zustand/vanilla';
-import type { FromTrainer, PreparedShape, SweepRequest, SweepStage } from '@/lib/ml/protocol';
+import type { PreparedShape, SweepProgressEvent, SweepRequest, SweepStage, TrainerMethods } from '@/lib/ml/protocol';
 import { endSweepByForce } from '@/lib/ml/sweep-record';
 import { getDatabase, type WorkbenchDatabase } from '@/lib/tracking/db';
 import type { ParamValue } from '@/lib/tracking/run-types';
 import type { SweepSummary, SweepTrialSummary } from '@/lib/tracking/sweep-types';
-import { connectTrainer, type ConnectTrainer, type TrainerTransport } from './trainer-transport';
 import { systemClock } from '@/lib/time';
+import type { RpcClient } from '@/lib/worker-rpc';
+import { createJobLifecycle, IDLE_JOB, type ForcedEnd, type JobFields } from './job-lifecycle';
+import { tfWorker } from './tf-worker';
 
-export type SweepPhase = 'idle' | 'preparing' | 'running' | 'done' | 'error';
+export type { JobPhase as SweepPhase } from './job-lifecycle';
 
 /** One trial as the live table shows it. */
 export interface TrialProgress {
@@ -27,24 +29,19 @@ export interface TrialProgress {
   failure: { message: string; hint: string } | null;
 }
 
-export interface SweepState {
-  phase: SweepPhase;
-  statusMessage: string;
+export interface SweepState extends JobFields {
   request: SweepRequest | null;
   parentRunId: string | null;
   totalTrials: number;
   backendLabel: string | null;
   notes: string[];
   shape: PreparedShape | null;
-  onMainThread: boolean;
   folds: number | null;
   earlyStopping: SweepSummary['earlyStopping'] | null;
   trials: TrialProgress[];
   /** The latest summary the trainer sent (what `sweep.json` holds). */
   summary: SweepSummary | null;
-  cancelling: boolean;
   result: { status: 'FINISHED' | 'KILLED' | 'FAILED'; message: string | null } | null;
-  error: string | null;
   start: (request: SweepRequest) => void;
   cancel: () => void;
   /** Back to idle after a sweep ended (keeps nothing; the runs stay in IndexedDB). */
@@ -52,26 +49,19 @@ export interface SweepState {
 }
 
 const IDLE = {
-  phase: 'idle' as SweepPhase,
-  statusMessage: '',
+  ...IDLE_JOB,
   request: null,
   parentRunId: null,
   totalTrials: 0,
   backendLabel: null,
   notes: [],
   shape: null,
-  onMainThread: false,
   folds: null,
   earlyStopping: null,
   trials: [],
   summary: null,
-  cancelling: false,
   result: null,
-  error: null,
 };
-
-/** How long a cancelled worker may take to end its trial before it is stopped by force (ms). */
-export const SWEEP_CANCEL_GRACE_MS = 3000;
 
 /** Trials done (any end) out of the total, counting the running trial's epochs as a fraction. */
 export function sweepProgress(s: Pick<SweepState, 'trials' | 'totalTrials' | 'folds'>): { done: number; fraction: number } {
@@ -89,22 +79,19 @@ export function sweepProgress(s: Pick<SweepState, 'trials' | 'totalTrials' | 'fo
 
 /**
  * The in-flight sweep of this tab (it dies with the tab; the runs and `sweep.json` live in
- * IndexedDB). It has its own trainer connection, separate from a single training's.
+ * IndexedDB). It runs in the tab's tfjs worker, after any training already there.
  */
-export function createSweepStore(connect: ConnectTrainer = connectTrainer, database: () => WorkbenchDatabase = getDatabase) {
-  let transport: TrainerTransport | null = null;
-  let cancelTimer: ReturnType<typeof setTimeout> | undefined;
+export function createSweepStore(worker: () => RpcClient<TrainerMethods> = tfWorker, database: () => WorkbenchDatabase = getDatabase) {
   return createStore<SweepState>()((set, get) => {
-    const close = () => {
-      clearTimeout(cancelTimer);
-      transport?.terminate();
-      transport = null;
-    };
+    const job = createJobLifecycle(set, get);
     const patchTrial = (index: number, patch: Partial<TrialProgress>) => set((s) => ({ trials: s.trials.map((t) => (t.index === index ? { ...t, ...patch } : t)) }));
-    const onMessage = (m: FromTrainer) => {
+    const onProgress = (m: SweepProgressEvent) => {
       switch (m.type) {
         case 'status':
           set({ statusMessage: m.message });
+          break;
+        case 'notice':
+          set((s) => ({ notes: [...s.notes, m.message] }));
           break;
         case 'sweep-started':
           set({ phase: 'running', parentRunId: m.parentRunId, totalTrials: m.totalTrials, backendLabel: m.backendLabel, notes: m.notes, shape: m.shape, folds: m.folds, earlyStopping: m.earlyStopping, statusMessage: 'Sweeping…' });
@@ -122,20 +109,11 @@ export function createSweepStore(connect: ConnectTrainer = connectTrainer, datab
           patchTrial(m.index, { status: m.status, value: m.value, std: m.std, failure: m.failure });
           set({ summary: m.summary });
           break;
-        case 'sweep-done':
-          close();
-          set({ phase: 'done', cancelling: false, summary: m.summary, result: { status: m.status, message: m.message }, statusMessage: '' });
-          break;
-        case 'error':
-          close();
-          set({ phase: 'error', cancelling: false, error: m.message, statusMessage: '' });
-          break;
         default:
           break;
       }
     };
-    const endByForce = async (status: 'FAILED' | 'KILLED', failure: { message: string; hint: string }) => {
-      close();
+    const onForcedEnd = async ({ status, failure }: ForcedEnd) => {
       const { parentRunId, trials } = get();
       const running = trials.find((t) => t.status === 'RUNNING');
       if (parentRunId) {
@@ -143,34 +121,31 @@ export function createSweepStore(connect: ConnectTrainer = connectTrainer, datab
       }
       set((s) => ({
         phase: parentRunId ? 'done' : 'error',
-        cancelling: false,
         trials: s.trials.map((t) => (t.status === 'RUNNING' ? { ...t, status, failure } : t)),
         result: parentRunId ? { status, message: failure.message } : null,
         error: parentRunId ? null : failure.message,
-        statusMessage: '',
       }));
     };
     return {
       ...IDLE,
       start: (request) => {
-        if (get().phase === 'preparing' || get().phase === 'running') return;
-        set({ ...IDLE, phase: 'preparing', request, statusMessage: 'Starting…' });
-        transport = connect(onMessage, (reason) => {
-          void endByForce('FAILED', { message: `The training worker crashed: ${reason}.`, hint: 'Try smaller models or another backend; finished trials are kept.' });
-        });
-        set({ onMainThread: transport.onMainThread });
-        transport.post({ type: 'sweep', request });
+        if (job.active()) return;
+        set({ ...IDLE });
+        job.start(
+          (options) => worker().call('sweep', request, { ...options, label: 'the sweep' }),
+          {
+            onProgress,
+            onResult: (m) => set({ phase: 'done', summary: m.summary, result: { status: m.status, message: m.message } }),
+            onForcedEnd,
+            keptHint: 'Finished trials and the sweep summary are kept.',
+          },
+          () => worker().onMainThread,
+        );
+        set({ request });
       },
-      cancel: () => {
-        if (!transport || get().cancelling) return;
-        set({ cancelling: true, statusMessage: 'Cancelling after the current batch…' });
-        transport.post({ type: 'cancel' });
-        if (!transport.onMainThread) {
-          cancelTimer = setTimeout(() => void endByForce('KILLED', { message: 'Cancelled.', hint: 'Finished trials and the sweep summary are kept.' }), SWEEP_CANCEL_GRACE_MS);
-        }
-      },
+      cancel: () => job.cancel(),
       reset: () => {
-        if (get().phase === 'preparing' || get().phase === 'running') return;
+        if (job.active()) return;
         set({ ...IDLE });
       },
     };

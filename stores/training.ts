@@ -1,33 +1,30 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackendTrial } from '@/lib/ml/backend-choice';
-import type { FromTrainer, PreparedShape, TrainingRequest } from '@/lib/ml/protocol';
-import { getDatabase } from '@/lib/tracking/db';
-import { finishRun } from '@/lib/tracking/runs';
-import { connectTrainer, type ConnectTrainer, type TrainerTransport } from './trainer-transport';
+import type { PreparedShape, TrainerMethods, TrainingProgressEvent, TrainingRequest } from '@/lib/ml/protocol';
 import { systemClock } from '@/lib/time';
+import { getDatabase, type WorkbenchDatabase } from '@/lib/tracking/db';
+import { finishRun } from '@/lib/tracking/runs';
+import type { RpcClient } from '@/lib/worker-rpc';
+import { createJobLifecycle, IDLE_JOB, type JobFields } from './job-lifecycle';
+import { tfWorker } from './tf-worker';
 
-export type TrainingPhase = 'idle' | 'preparing' | 'training' | 'done' | 'error';
+export type { JobPhase as TrainingPhase } from './job-lifecycle';
 
 /** One row of the live curves: the epoch and that epoch's metrics. */
 export type EpochPoint = { epoch: number } & Record<string, number>;
 
-export interface TrainingState {
-  phase: TrainingPhase;
-  statusMessage: string;
+export interface TrainingState extends JobFields {
   request: TrainingRequest | null;
   runId: string | null;
   backendLabel: string | null;
   notes: string[];
   trials: BackendTrial[];
   shape: PreparedShape | null;
-  onMainThread: boolean;
   epoch: number;
   epochs: number;
   elapsedMs: number;
   history: EpochPoint[];
-  cancelling: boolean;
   result: { status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number> } | null;
-  error: string | null;
   start: (request: TrainingRequest) => void;
   cancel: () => void;
   /** Back to idle after a finished training (keeps nothing). */
@@ -35,26 +32,19 @@ export interface TrainingState {
 }
 
 const IDLE = {
-  phase: 'idle' as TrainingPhase,
-  statusMessage: '',
+  ...IDLE_JOB,
   request: null,
   runId: null,
   backendLabel: null,
   notes: [],
   trials: [],
   shape: null,
-  onMainThread: false,
   epoch: 0,
   epochs: 0,
   elapsedMs: 0,
   history: [],
-  cancelling: false,
   result: null,
-  error: null,
 };
-
-/** How long a cancelled worker may take to end its run before it is stopped by force (ms). */
-export const CANCEL_GRACE_MS = 3000;
 
 /** Milliseconds left, from the mean epoch time so far; null before the first epoch. */
 export function estimateRemainingMs(epoch: number, epochs: number, elapsedMs: number): number | null {
@@ -64,65 +54,57 @@ export function estimateRemainingMs(epoch: number, epochs: number, elapsedMs: nu
 
 /**
  * The in-flight training of this tab (it dies with the tab; the run itself lives in IndexedDB).
- * It survives in-app navigation, so a training keeps going while the learner looks at runs.
+ * It survives in-app navigation, so a training keeps going while the learner looks at runs. It
+ * runs in the tab's tfjs worker, after any sweep already there.
  */
-export function createTrainingStore(connect: ConnectTrainer = connectTrainer) {
-  let transport: TrainerTransport | null = null;
-  let cancelTimer: ReturnType<typeof setTimeout> | undefined;
+export function createTrainingStore(worker: () => RpcClient<TrainerMethods> = tfWorker, database: () => WorkbenchDatabase = getDatabase) {
   return createStore<TrainingState>()((set, get) => {
-    const close = () => {
-      clearTimeout(cancelTimer);
-      transport?.terminate();
-      transport = null;
-    };
-    const onMessage = (m: FromTrainer) => {
+    const job = createJobLifecycle(set, get);
+    const onProgress = (m: TrainingProgressEvent) => {
       switch (m.type) {
         case 'status':
           set({ statusMessage: m.message });
           break;
+        case 'notice':
+          set((s) => ({ notes: [...s.notes, m.message] }));
+          break;
         case 'started':
-          set({ phase: 'training', runId: m.runId, backendLabel: m.backendLabel, notes: m.notes, trials: m.trials, shape: m.shape, epochs: m.epochs, statusMessage: 'Training…' });
+          set({ phase: 'running', runId: m.runId, backendLabel: m.backendLabel, notes: m.notes, trials: m.trials, shape: m.shape, epochs: m.epochs, statusMessage: 'Training…' });
           break;
         case 'epoch':
           set((s) => ({ epoch: m.epoch, epochs: m.epochs, elapsedMs: m.elapsedMs, history: [...s.history, { epoch: m.epoch, ...m.metrics }] }));
           break;
-        case 'done':
-          close();
-          set({ phase: 'done', cancelling: false, result: { status: m.status, failure: m.failure, summary: m.summary }, statusMessage: '' });
-          break;
-        case 'error':
-          close();
-          set({ phase: 'error', cancelling: false, error: m.message, statusMessage: '' });
+        default:
           break;
       }
-    };
-    const endByForce = async (status: 'FAILED' | 'KILLED', failure: { message: string; hint: string }) => {
-      close();
-      const runId = get().runId;
-      if (runId) await finishRun(getDatabase(), runId, status, systemClock.now(), failure).catch(() => undefined);
-      set(runId ? { phase: 'done', cancelling: false, result: { status, failure, summary: {} } } : { phase: 'error', cancelling: false, error: failure.message });
     };
     return {
       ...IDLE,
       start: (request) => {
-        if (get().phase === 'preparing' || get().phase === 'training') return;
-        set({ ...IDLE, phase: 'preparing', request, statusMessage: 'Starting…' });
-        transport = connect(onMessage, (reason) => {
-          void endByForce('FAILED', { message: `The training worker crashed: ${reason}.`, hint: 'Try a smaller model or another backend; metrics logged so far are kept.' });
-        });
-        set({ onMainThread: transport.onMainThread });
-        transport.post({ type: 'train', request });
+        if (job.active()) return;
+        set({ ...IDLE });
+        job.start(
+          (options) => worker().call('train', request, { ...options, label: `the training “${request.name}”` }),
+          {
+            onProgress,
+            onResult: (m) => {
+              if (m.backendLost) worker().recycle();
+              set({ phase: 'done', result: { status: m.status, failure: m.failure, summary: m.summary } });
+            },
+            onForcedEnd: async ({ status, failure }) => {
+              const runId = get().runId;
+              if (runId) await finishRun(database(), runId, status, systemClock.now(), failure).catch(() => undefined);
+              set(runId ? { phase: 'done', result: { status, failure, summary: {} } } : { phase: 'error', error: failure.message });
+            },
+            keptHint: 'Metrics logged so far are kept.',
+          },
+          () => worker().onMainThread,
+        );
+        set({ request });
       },
-      cancel: () => {
-        if (!transport || get().cancelling) return;
-        set({ cancelling: true, statusMessage: 'Cancelling after the current batch…' });
-        transport.post({ type: 'cancel' });
-        if (!transport.onMainThread) {
-          cancelTimer = setTimeout(() => void endByForce('KILLED', { message: 'Cancelled.', hint: 'Metrics up to the cancellation are kept.' }), CANCEL_GRACE_MS);
-        }
-      },
+      cancel: () => job.cancel(),
       reset: () => {
-        if (get().phase === 'preparing' || get().phase === 'training') return;
+        if (job.active()) return;
         set({ ...IDLE });
       },
     };

@@ -1,5 +1,6 @@
 import type { ParsedCsvFile } from '@/lib/data/csv-file';
-import type { CsvWorkerRequest, CsvWorkerResponse } from '@/lib/data/protocol';
+import type { CsvMethods } from '@/lib/data/protocol';
+import { createRpcClient, type RpcWorkerLike } from '@/lib/worker-rpc';
 
 /** Parses uploaded CSV files off the main thread when it can. */
 export interface CsvParser {
@@ -11,26 +12,10 @@ export interface CsvParser {
   dispose(): void;
 }
 
-interface Pending {
-  file: File;
-  resolve: (value: ParsedCsvFile) => void;
-  reject: (error: Error) => void;
-}
-
-/** The same code as the worker, on the main thread (loaded only when needed). */
-async function parseOnMainThread(file: File): Promise<ParsedCsvFile> {
-  const { parseCsvFile } = await import('@/lib/data/csv-file');
-  return parseCsvFile(file, file.name);
-}
-
-function startWorker(): Worker | null {
+function startWorker(): RpcWorkerLike | null {
   if (typeof Worker === 'undefined') return null;
-  try {
-    // Turbopack bundles the worker from this exact expression; the path is relative to this file.
-    return new Worker(new URL('../../workers/csv.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  // Turbopack bundles the worker from this exact expression; the path is relative to this file.
+  return new Worker(new URL('../../workers/csv.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /**
@@ -38,60 +23,18 @@ function startWorker(): Worker | null {
  * missing, its construction throws, or the worker fails to load or crashes (pending files are
  * then parsed on the main thread, so every call still settles).
  */
-export function createCsvParser(): CsvParser {
-  let worker = startWorker();
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-
-  const fallBack = () => {
-    worker?.terminate();
-    worker = null;
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const p of waiting) parseOnMainThread(p.file).then(p.resolve, (e: unknown) => p.reject(toError(e)));
-  };
-
-  if (worker) {
-    worker.onmessage = (event: MessageEvent<CsvWorkerResponse>) => {
-      const response = event.data;
-      const p = pending.get(response.id);
-      if (!p) return;
-      pending.delete(response.id);
-      if (response.type === 'error') p.reject(new Error(response.message));
-      else p.resolve({ result: response.result, hash: response.hash });
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fallBack();
-    };
-    worker.onmessageerror = () => fallBack();
-  }
-
+export function createCsvParser(spawn: () => RpcWorkerLike | null = startWorker): CsvParser {
+  const client = createRpcClient<CsvMethods>({
+    name: 'the CSV worker',
+    spawn,
+    fallback: () => import('@/lib/data/csv-file').then(({ csvHandlers }) => csvHandlers),
+    onCrash: 'fallback',
+  });
   return {
     get inWorker() {
-      return worker !== null;
+      return !client.onMainThread;
     },
-    parse(file) {
-      if (!worker) return parseOnMainThread(file);
-      const id = nextId++;
-      const request: CsvWorkerRequest = { type: 'parse', id, file, name: file.name };
-      return new Promise<ParsedCsvFile>((resolve, reject) => {
-        pending.set(id, { file, resolve, reject });
-        try {
-          worker!.postMessage(request);
-        } catch {
-          fallBack();
-        }
-      });
-    },
-    dispose() {
-      worker?.terminate();
-      worker = null;
-      pending.clear();
-    },
+    parse: (file) => client.call('parse', { file, name: file.name }).result,
+    dispose: () => client.terminate(),
   };
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

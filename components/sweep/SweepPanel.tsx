@@ -1,11 +1,12 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { formForDataset, type TrainForm } from '@/components/training/form-state';
 import { DataFields } from '@/components/training/TrainFormFields';
 import { usePresetForm } from '@/components/training/use-preset-form';
+import { isJobActive } from '@/stores/job-lifecycle';
 import { sweepStore } from '@/stores/sweep';
 import { BaseFields } from './BaseFields';
 import { SavedSweep } from './SavedSweep';
@@ -14,6 +15,7 @@ import { SpaceEditor } from './SpaceEditor';
 import { objectiveFor, sweepFormFor, sweepFormFromParams, sweepRequestFromForm, taskOf, type SweepForm } from './sweep-form';
 import { SweepProgress } from './SweepProgress';
 import { systemClock } from '@/lib/time';
+import { installFaultDrills } from '@/components/training/fault-drills';
 
 /** The sweep page: a past sweep (`?parent=<run id>`), or the form (train-page presets accepted) and the live sweep. */
 export function SweepPanel() {
@@ -25,9 +27,10 @@ export function SweepPanel() {
 
 function SweepWorkbench() {
   const { datasets, form: current, setForm } = usePresetForm(sweepFormFromParams);
+  useEffect(installFaultDrills, []);
   const [problems, setProblems] = useState<string[]>([]);
   const phase = useStore(sweepStore, (s) => s.phase);
-  const busy = phase === 'preparing' || phase === 'running';
+  const busy = isJobActive(phase);
   if (!current) return <p role="status">Loading datasets…</p>;
   const info = datasets.find((d) => d.id === current.base.datasetId) ?? datasets[0]!;
   const task = taskOf(current.base, info);

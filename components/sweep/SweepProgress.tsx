@@ -2,6 +2,7 @@
 
 import { useStore } from 'zustand';
 import { bestTrial } from '@/lib/ml/sweep/summary';
+import { isJobActive } from '@/stores/job-lifecycle';
 import { sweepProgress, sweepStore, type TrialProgress } from '@/stores/sweep';
 import { EARLY_STOPPING_TEXT } from './SearchFields';
 import { SweepResults, objectiveLabel } from './SweepResults';
@@ -31,7 +32,7 @@ export function SweepProgress() {
       </section>
     );
   }
-  const active = s.phase === 'preparing' || s.phase === 'running';
+  const active = isJobActive(s.phase);
   const { done, fraction } = sweepProgress(s);
   const running = s.trials.find((t) => t.status === 'RUNNING');
   const searched = s.request?.space.map((d) => d.param) ?? [];
@@ -56,7 +57,7 @@ export function SweepProgress() {
         </div>
       )}
       {active && (
-        <button type="button" className="button secondary" onClick={() => sweepStore.getState().cancel()} disabled={s.cancelling || !s.parentRunId}>
+        <button type="button" className="button secondary" onClick={() => sweepStore.getState().cancel()} disabled={s.cancelling || (!s.parentRunId && s.phase !== 'queued')}>
           {s.cancelling ? 'Cancelling…' : 'Cancel the sweep'}
         </button>
       )}

@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { DEFAULT_MLP } from '@/lib/ml/model-spec';
 import type { BackendName } from '@/lib/ml/backend-choice';
-import type { FromTrainer, TrainingDiagnostics, TrainingRequest } from '@/lib/ml/protocol';
+import type { BenchMethods, RawFitResult, TrainingDiagnostics, TrainingRequest } from '@/lib/ml/protocol';
 import { getDatabase } from '@/lib/tracking/db';
 import { clearCachedBackends } from '@/lib/tracking/datasets';
 import { deleteRun } from '@/lib/tracking/runs';
-import { connectTrainer } from '@/stores/trainer-transport';
+import { createRpcClient } from '@/lib/worker-rpc';
+import { tfWorker } from '@/stores/tf-worker';
 
 /** The course MLP on flights (delayed > 15 min), long enough (≥ 10 s) to sample long tasks. */
 const BENCH_REQUEST: TrainingRequest = {
@@ -24,47 +25,46 @@ const BENCH_REQUEST: TrainingRequest = {
 };
 const DEFAULT_EPOCHS = 5;
 
-type RawFit = { backend: string; examplesPerSec: number };
-
-function rawFit(backend: BackendName | 'default', epochs: number): Promise<RawFit> {
-  const worker = new Worker(new URL('../../workers/bench.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<RawFit>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<{ ok: true; result: RawFit } | { ok: false; error: string }>) => (e.data.ok ? resolve(e.data.result) : reject(new Error(e.data.error)));
-    worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage({ request: { ...BENCH_REQUEST, backend }, backend, epochs });
-  }).finally(() => worker.terminate());
+/** A plain `model.fit` in a fresh worker, so "default" really is tfjs's own pick. */
+async function rawFit(backend: BackendName | 'default', epochs: number): Promise<RawFitResult> {
+  const client = createRpcClient<BenchMethods>({
+    name: 'the benchmark worker',
+    spawn: () => new Worker(new URL('../../workers/bench.worker.ts', import.meta.url), { type: 'module' }),
+  });
+  try {
+    return await client.call('rawFit', { request: BENCH_REQUEST, backend, epochs }).result;
+  } finally {
+    client.terminate();
+  }
 }
 
-function trainInWorker(onStatus: (s: string) => void): Promise<{ backend: BackendName; trials: unknown; diagnostics: TrainingDiagnostics; runId: string; longTasks: number }> {
-  return new Promise((resolve, reject) => {
-    let longTasks = 0;
-    let backend: BackendName | null = null;
-    let trials: unknown = null;
-    const observer = new PerformanceObserver((list) => {
-      if (backend) longTasks += list.getEntries().filter((e) => e.duration > 50).length;
-    });
-    observer.observe({ type: 'longtask' });
-    const transport = connectTrainer(
-      (m: FromTrainer) => {
+/** The workbench trainer on the benchmark request, in the tab's tfjs worker, counting main-thread long tasks meanwhile. */
+async function trainInWorker(onStatus: (s: string) => void): Promise<{ backend: BackendName; trials: unknown; diagnostics: TrainingDiagnostics; runId: string; longTasks: number }> {
+  let longTasks = 0;
+  let started: { backend: BackendName; trials: unknown } | null = null;
+  const observer = new PerformanceObserver((list) => {
+    if (started) longTasks += list.getEntries().filter((e) => e.duration > 50).length;
+  });
+  observer.observe({ type: 'longtask' });
+  try {
+    const done = await tfWorker().call('train', BENCH_REQUEST, {
+      label: 'the device benchmark',
+      onQueued: (_, label) => onStatus(`Waiting for ${label} to finish…`),
+      onProgress: (m) => {
         if (m.type === 'status') onStatus(m.message);
         if (m.type === 'started') {
-          backend = m.backend;
-          trials = m.trials;
+          started = { backend: m.backend, trials: m.trials };
           onStatus(`Training on ${m.backendLabel}…`);
         }
         if (m.type === 'epoch') onStatus(`Trainer: epoch ${m.epoch} of ${m.epochs}`);
-        if (m.type === 'error') reject(new Error(m.message));
-        if (m.type === 'done') {
-          observer.disconnect();
-          transport.terminate();
-          if (m.status !== 'FINISHED' || !m.diagnostics || !backend) reject(new Error(m.failure?.message ?? 'the benchmark run did not finish'));
-          else resolve({ backend, trials, diagnostics: m.diagnostics, runId: m.runId, longTasks });
-        }
       },
-      (reason) => reject(new Error(reason)),
-    );
-    transport.post({ type: 'train', request: BENCH_REQUEST });
-  });
+    }).result;
+    const run = started as { backend: BackendName; trials: unknown } | null;
+    if (done.status !== 'FINISHED' || !done.diagnostics || !run) throw new Error(done.failure?.message ?? 'the benchmark run did not finish');
+    return { ...run, diagnostics: done.diagnostics, runId: done.runId, longTasks };
+  } finally {
+    observer.disconnect();
+  }
 }
 
 /**

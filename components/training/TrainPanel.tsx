@@ -1,20 +1,23 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
+import { isJobActive } from '@/stores/job-lifecycle';
 import { trainingStore } from '@/stores/training';
 import { formForDataset, formFromParams, requestFromForm, type TrainForm } from './form-state';
 import { DataFields, ModelFields } from './TrainFormFields';
 import { TrainingProgress } from './TrainingProgress';
 import { usePresetForm } from './use-preset-form';
 import { systemClock } from '@/lib/time';
+import { installFaultDrills } from './fault-drills';
 
 /** The train page: the form (preset from the URL), then the live progress of the training. */
 export function TrainPanel() {
   const { datasets, form: current, setForm } = usePresetForm(formFromParams);
+  useEffect(installFaultDrills, []);
   const [problems, setProblems] = useState<string[]>([]);
   const phase = useStore(trainingStore, (s) => s.phase);
-  const busy = phase === 'preparing' || phase === 'training';
+  const busy = isJobActive(phase);
   if (!current) return <p role="status">Loading datasets…</p>;
   const info = datasets.find((d) => d.id === current.datasetId) ?? datasets[0]!;
   const update = (patch: Partial<TrainForm>) => setForm({ ...current, ...patch });

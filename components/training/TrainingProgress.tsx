@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { MetricLinesChart, type MetricSeries } from '@/components/charts/MetricLinesChart';
+import { isJobActive } from '@/stores/job-lifecycle';
 import { estimateRemainingMs, trainingStore, type EpochPoint } from '@/stores/training';
 import { formatDuration, metricLabel } from '@/components/runs/format';
 import { BackendStatus } from './BackendStatus';
@@ -25,7 +26,7 @@ export function TrainingProgress() {
       </section>
     );
   }
-  const active = s.phase === 'preparing' || s.phase === 'training';
+  const active = isJobActive(s.phase);
   const percent = s.epochs ? Math.round((100 * s.epoch) / s.epochs) : 0;
   const remaining = estimateRemainingMs(s.epoch, s.epochs, s.elapsedMs);
   return (
@@ -37,7 +38,7 @@ export function TrainingProgress() {
           {s.shape.train.toLocaleString('en-US')} training rows · {s.shape.validation.toLocaleString('en-US')} validation · {s.shape.inputWidth} inputs · {s.shape.parameters.toLocaleString('en-US')} parameters
         </p>
       )}
-      {(s.phase === 'training' || s.epoch > 0) && (
+      {(s.phase === 'running' || s.epoch > 0) && (
         <div className="train-progress">
           <div className="progress-bar" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={s.epochs} aria-valuenow={s.epoch} aria-valuetext={`Epoch ${s.epoch} of ${s.epochs}`}>
             <span style={{ width: `${percent}%` }} />
@@ -49,7 +50,7 @@ export function TrainingProgress() {
         </div>
       )}
       {active && (
-        <button type="button" className="button secondary" onClick={() => trainingStore.getState().cancel()} disabled={s.cancelling || !s.runId}>
+        <button type="button" className="button secondary" onClick={() => trainingStore.getState().cancel()} disabled={s.cancelling || (!s.runId && s.phase !== 'queued')}>
           {s.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       )}

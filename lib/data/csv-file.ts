@@ -4,7 +4,8 @@
  */
 import { checkCsvSize, parseCsv, type CsvParseResult } from './csv';
 import { contentHash } from './hash';
-import type { CsvWorkerRequest, CsvWorkerResponse } from './protocol';
+import type { RpcHandlers } from '../worker-rpc/server';
+import type { CsvMethods } from './protocol';
 
 export interface ParsedCsvFile {
   result: CsvParseResult;
@@ -29,15 +30,7 @@ export async function parseCsvFile(file: Blob, name: string): Promise<ParsedCsvF
   return { result, hash: result.ok ? await contentHash(text) : null };
 }
 
-/**
- * The CSV worker's whole job as a plain function: answers a request with a `parsed` response, or
- * an `error` response carrying the message when reading the file throws (never rejects), so the
- * page always hears back about every `id`.
- */
-export async function answerCsvRequest(request: CsvWorkerRequest): Promise<CsvWorkerResponse> {
-  try {
-    return { type: 'parsed', id: request.id, ...(await parseCsvFile(request.file, request.name)) };
-  } catch (error) {
-    return { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) };
-  }
-}
+/** The CSV worker's handlers (and the main-thread fallback's): a read failure becomes the call's error. */
+export const csvHandlers: RpcHandlers<CsvMethods> = {
+  parse: ({ file, name }) => parseCsvFile(file, name),
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCsvSize, CSV_MAX_BYTES, formatBytes, parseCsv, type CsvParseResult } from './csv';
-import { answerCsvRequest, parseCsvFile } from './csv-file';
+import { csvHandlers, parseCsvFile } from './csv-file';
 import { inferColumn, parseDateCell, parseNumberCell } from './csv-infer';
 import { contentHash } from './hash';
 import { column } from './table';
@@ -198,13 +198,12 @@ describe('parseCsvFile and the worker answer', () => {
     expect(hash).toBe(await contentHash(text));
   });
 
-  it('answers with the request id, and refuses an oversized blob by its size', async () => {
-    const res = await answerCsvRequest({ type: 'parse', id: 7, file: new Blob(['a,b\n1,2\n3,4\n']), name: 'f.csv' });
-    expect(res).toMatchObject({ type: 'parsed', id: 7, result: { ok: true } });
+  it('answers through the CSV worker protocol, and refuses an oversized blob by its size without reading it', async () => {
+    const context = { id: 1, signal: new AbortController().signal, progress: () => undefined, transferResult: () => undefined };
+    expect(await csvHandlers.parse({ file: new Blob(['a,b\n1,2\n3,4\n']), name: 'f.csv' }, context)).toMatchObject({ result: { ok: true } });
     const big = { size: CSV_MAX_BYTES + 1, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
-    const refused = await answerCsvRequest({ type: 'parse', id: 8, file: big, name: 'big.csv' });
-    expect(refused).toEqual({ type: 'parsed', id: 8, hash: null, result: { ok: false, error: checkCsvSize(CSV_MAX_BYTES + 1) } });
+    expect(await csvHandlers.parse({ file: big, name: 'big.csv' }, context)).toEqual({ hash: null, result: { ok: false, error: checkCsvSize(CSV_MAX_BYTES + 1) } });
     const broken = { size: 10, text: () => Promise.reject(new Error('read failed')) } as unknown as Blob;
-    expect(await answerCsvRequest({ type: 'parse', id: 9, file: broken, name: 'x.csv' })).toEqual({ type: 'error', id: 9, message: 'read failed' });
+    await expect(csvHandlers.parse({ file: broken, name: 'x.csv' }, context)).rejects.toThrow('read failed');
   });
 });

@@ -1,27 +1,11 @@
 /**
- * Typed messages between the page and `workers/csv.worker.ts`. `id` pairs a response with its
- * request so a caller can ignore answers to uploads it has since replaced.
+ * The CSV worker's protocol (`workers/csv.worker.ts`, served by `csvHandlers`): parse one uploaded
+ * file. A `File` is a `Blob`, and structured-clones without copying its bytes.
  */
 import type { ParsedCsvFile } from './csv-file';
+import type { RpcMethod } from '../worker-rpc/protocol';
 
-/** Page → worker: parse this file. `File` is a `Blob`, and structured-clones without copying its bytes. */
-export interface CsvParseRequest {
-  type: 'parse';
-  id: number;
-  file: Blob;
-  name: string;
-}
-
-export type CsvWorkerRequest = CsvParseRequest;
-
-/** Worker → page: the parse result (which may itself be `ok: false`) and the dataset version. */
-export type CsvParsedResponse = { type: 'parsed'; id: number } & ParsedCsvFile;
-
-/** Worker → page: reading the file failed unexpectedly (not a bad CSV: that is a `parsed` result). */
-export interface CsvErrorResponse {
-  type: 'error';
-  id: number;
-  message: string;
-}
-
-export type CsvWorkerResponse = CsvParsedResponse | CsvErrorResponse;
+export type CsvMethods = {
+  /** The parse result (which may itself be `ok: false`: a bad CSV) and the dataset version; fails only when reading the file fails. */
+  parse: RpcMethod<{ file: Blob; name: string }, never, ParsedCsvFile>;
+};

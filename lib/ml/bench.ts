@@ -1,19 +1,11 @@
 import type * as Tf from '@tensorflow/tfjs';
-import { loadDataset, type DatasetSources } from '../data/load';
-import { activateBackend } from './backends';
+import { fetchText, loadDataset, type DatasetSources } from '../data/load';
+import type { RpcHandlers } from '../worker-rpc/server';
+import { activateBackend, loadTf } from './backends';
 import type { BackendName } from './backend-choice';
 import { buildModel, type TfModule } from './model';
 import { prepareData } from './prepare';
-import type { TrainingRequest } from './protocol';
-
-/** Result of a plain `model.fit` on one backend. */
-export interface RawFitResult {
-  backend: string;
-  examplesPerSec: number;
-  seconds: number;
-  epochs: number;
-  rows: number;
-}
+import type { BenchMethods, RawFitResult, TrainingRequest } from './protocol';
 
 /**
  * The reference the trainer is measured against: the same data, preparation and model,
@@ -45,3 +37,8 @@ export async function rawFitBenchmark(tf: TfModule, request: TrainingRequest, so
   const seconds = (performance.now() - t0) / 1000;
   return { backend: tf.getBackend(), examplesPerSec: Math.round((epochs * prepared.train.rows) / seconds), seconds, epochs, rows: prepared.train.rows };
 }
+
+/** The benchmark worker's handlers: one plain fit per request, reading built-in data over HTTP. */
+export const benchHandlers: RpcHandlers<BenchMethods> = {
+  rawFit: async ({ request, backend, epochs }) => rawFitBenchmark(await loadTf(), request, { fetchText, readUpload: async () => undefined }, backend, epochs),
+};

@@ -1,4 +1,5 @@
 import type { ParamValue } from '../tracking/run-types';
+import type { RpcMethod } from '../worker-rpc/protocol';
 import type { SweepDimension, SweepSummary, SweepTrialSummary } from '../tracking/sweep-types';
 import type { BackendName, BackendTrial } from './backend-choice';
 import type { ModelSpec } from './model-spec';
@@ -48,8 +49,6 @@ export interface SweepRequest {
   seed: number;
 }
 
-/** Main thread → trainer. */
-export type ToTrainer = { type: 'train'; request: TrainingRequest } | { type: 'sweep'; request: SweepRequest } | { type: 'cancel' };
 
 /** What a sweep trial is doing while it reports an epoch: a plain training, one fold of k, or the final fit of a cross-validated trial. */
 export type SweepStage = 'train' | 'fold' | 'refit';
@@ -71,12 +70,20 @@ export interface PreparedShape {
   parameters: number;
 }
 
-/** Trainer → main thread. Epoch reports are small; histories are read from IndexedDB. */
+/**
+ * What a training or sweep session posts, in order. Epoch reports are small; histories are read
+ * from IndexedDB. `done`, `sweep-done` and `error` end a session: the worker host turns them into
+ * the call's result or error, and relays the rest as progress.
+ */
 export type FromTrainer =
   | { type: 'status'; message: string }
+  /** Something the learner should know mid-way (a backend lost and training resumed elsewhere). */
+  | { type: 'notice'; message: string }
+  /** Still alive: sent at most once a second while batches run, so a stall can be told from a slow epoch. */
+  | { type: 'heartbeat' }
   | { type: 'started'; runId: string; backend: BackendName; backendLabel: string; notes: string[]; trials: BackendTrial[]; shape: PreparedShape; epochs: number }
   | { type: 'epoch'; runId: string; epoch: number; epochs: number; metrics: Record<string, number>; elapsedMs: number; examplesSeen: number }
-  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; diagnostics?: TrainingDiagnostics }
+  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; diagnostics?: TrainingDiagnostics; backendLost?: boolean }
   | { type: 'error'; runId: string | null; message: string }
   | FromSweep;
 
@@ -89,3 +96,38 @@ export interface TrainingDiagnostics {
   tensorsBefore: number;
   tensorsAfter: number;
 }
+
+/** How a training ended (the run is recorded either way). */
+export type TrainingOutcome = Extract<FromTrainer, { type: 'done' }>;
+/** How a sweep ended. */
+export type SweepOutcome = Extract<FromTrainer, { type: 'sweep-done' }>;
+/** Progress of a training: everything a session posts but its end. */
+export type TrainingProgressEvent = Exclude<FromTrainer, { type: 'done' | 'error' | 'sweep-done' } | FromSweep>;
+/** Progress of a sweep. */
+export type SweepProgressEvent = Exclude<FromTrainer, { type: 'done' | 'error' | 'sweep-done' | 'started' | 'epoch' }>;
+
+/**
+ * The tfjs worker's protocol (`workers/train.worker.ts`, served by `createTrainerHandlers`). One
+ * such worker per tab runs one job at a time: the page's client queues the rest.
+ * `loseWebglContext` loses the worker's WebGL context on purpose (fault drills and tests); it
+ * answers whether there was a context to lose.
+ */
+export type TrainerMethods = {
+  train: RpcMethod<TrainingRequest, TrainingProgressEvent, TrainingOutcome>;
+  sweep: RpcMethod<SweepRequest, SweepProgressEvent, SweepOutcome>;
+  loseWebglContext: RpcMethod<null, never, boolean>;
+};
+
+/** Result of a plain `model.fit` on one backend (the device benchmark's reference). */
+export interface RawFitResult {
+  backend: string;
+  examplesPerSec: number;
+  seconds: number;
+  epochs: number;
+  rows: number;
+}
+
+/** The benchmark worker's protocol (`workers/bench.worker.ts`): a fresh worker per request. */
+export type BenchMethods = {
+  rawFit: RpcMethod<{ request: TrainingRequest; backend: BackendName | 'default'; epochs: number }, never, RawFitResult>;
+};

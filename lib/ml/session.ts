@@ -12,7 +12,8 @@ import { validateSpec, type ModelSpec } from './model-spec';
 import { prepareData, type PreparedData } from './prepare';
 import type { FromTrainer, PreparedShape, TrainingRequest } from './protocol';
 import { runParams } from './run-params';
-import { trainModel, type EpochReport, type TrainResult } from './train';
+import { trainSurvivingDeviceLoss } from './resilient-train';
+import type { EpochReport, TrainResult } from './train';
 
 export interface SessionDeps {
   tf: TfModule;
@@ -38,6 +39,26 @@ export interface SessionTiming {
 }
 
 const YIELD_EVERY_MS = 25;
+const HEARTBEAT_MS = 1000;
+
+/**
+ * What runs after every batch: a yield to the event loop every 25 ms (so a cancel or a click gets
+ * through) and a heartbeat every second (so the page can tell a slow epoch from a stalled worker).
+ */
+export function batchPacer(deps: Pick<SessionDeps, 'yieldNow' | 'post'>): () => Promise<void> {
+  let lastYield = performance.now();
+  let lastBeat = lastYield;
+  return async () => {
+    const t = performance.now();
+    if (t - lastBeat >= HEARTBEAT_MS) {
+      lastBeat = t;
+      deps.post({ type: 'heartbeat' });
+    }
+    if (t - lastYield < YIELD_EVERY_MS) return;
+    await deps.yieldNow();
+    lastYield = performance.now();
+  };
+}
 
 /** A dataset loaded and prepared for a request, with the spec sized to its classes. */
 export interface PreparedSession {
@@ -97,6 +118,8 @@ export interface RecordedTraining {
   /** The validation evaluation metrics logged at the end (empty unless FINISHED). */
   summary: Record<string, number>;
   timing: SessionTiming;
+  /** The backend the training ended on: another one than it started on when its device was lost. */
+  choice: BackendChoice;
 }
 
 /**
@@ -109,33 +132,39 @@ export interface RecordedTraining {
 export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingInput): Promise<RecordedTraining> {
   const { tf, db, post } = deps;
   const now = () => deps.clock.now();
-  const { runId, spec, prepared, choice, shape } = input;
+  const { runId, spec, prepared, shape } = input;
   const writer = new MetricWriter(db, runId);
   let lastFlush: Promise<number> = Promise.resolve(0);
   let loggingMs = 0;
-  let lastYield = performance.now();
   const t0 = performance.now();
-  const result = await trainModel(tf, spec, prepared.train, prepared.validation, {
-    shouldStop: deps.shouldStop,
-    stopAfterEpoch: input.stopAfterEpoch,
-    afterBatch: async () => {
-      if (performance.now() - lastYield < YIELD_EVERY_MS) return;
-      await deps.yieldNow();
-      lastYield = performance.now();
-    },
-    onEpoch: async (report) => {
-      // The write of epoch N overlaps the training of epoch N+1 (IndexedDB works off this
-      // thread); training only waits when the previous write is still busy, and that wait is
-      // what counts as logging time. A failed write surfaces here and fails the run.
-      const t = performance.now();
-      await lastFlush;
-      writer.log(report.epoch + 1, report.metrics);
-      lastFlush = writer.flush(now());
-      lastFlush.catch(() => undefined);
-      loggingMs += performance.now() - t;
-      input.onEpoch(report);
+  const trained = await trainSurvivingDeviceLoss({
+    tf,
+    db,
+    runId,
+    spec,
+    train: prepared.train,
+    validation: prepared.validation,
+    choice: input.choice,
+    post,
+    hooks: {
+      shouldStop: deps.shouldStop,
+      stopAfterEpoch: input.stopAfterEpoch,
+      afterBatch: batchPacer(deps),
+      onEpoch: async (report) => {
+        // The write of epoch N overlaps the training of epoch N+1 (IndexedDB works off this
+        // thread); training only waits when the previous write is still busy, and that wait is
+        // what counts as logging time. A failed write surfaces here and fails the run.
+        const t = performance.now();
+        await lastFlush;
+        writer.log(report.epoch + 1, report.metrics);
+        lastFlush = writer.flush(now());
+        lastFlush.catch(() => undefined);
+        loggingMs += performance.now() - t;
+        input.onEpoch(report);
+      },
     },
   });
+  const { result, choice } = trained;
   const tail = performance.now();
   try {
     await lastFlush;
@@ -167,7 +196,7 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
   } finally {
     result.model.dispose();
   }
-  return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, summary, timing };
+  return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, summary, timing, choice };
 }
 
 /** The failure recorded on a run that stopped with an unexpected error. */
@@ -211,7 +240,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
       onEpoch: (report) => post({ type: 'epoch', runId: id, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen }),
     });
     await finishRun(db, id, outcome.status, now(), outcome.failure);
-    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary });
+    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary, backendLost: outcome.choice.backend !== choice.backend });
     return outcome.timing;
   } catch (error) {
     if (runId) {

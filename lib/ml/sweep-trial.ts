@@ -8,7 +8,7 @@ import type { ModelSpec } from './model-spec';
 import type { PreparedData } from './prepare';
 import type { SweepRequest } from './protocol';
 import { runParams } from './run-params';
-import { crashFailure, preparedShape, trainAndRecord, type PreparedSession, type SessionDeps } from './session';
+import { batchPacer, crashFailure, preparedShape, trainAndRecord, type PreparedSession, type SessionDeps } from './session';
 import { applyParams } from './sweep/space';
 import { meanStd } from './sweep/kfold';
 import type { TrialScheduler } from './sweep/scheduler';
@@ -37,8 +37,6 @@ export interface TrialOutcome {
   epochs: number;
   failure: { message: string; hint: string } | null;
 }
-
-const YIELD_EVERY_MS = 25;
 
 /** Tag on a child run that the sweep's early-termination rule stopped (the run itself is FINISHED). */
 export const STOPPED_EARLY_TAG = 'sweep.stopped_early';
@@ -104,6 +102,8 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
       // With k-fold, early termination is off: the value is the folds' mean, not this curve.
       stopAfterEpoch: ctx.folds ? undefined : (report) => ctx.scheduler.decide(runId, report.epoch + 1, report.metrics[metric] ?? NaN) === 'stop',
     });
+    // A lost GPU moved training to another backend: later trials run there too.
+    ctx.choice = outcome.choice;
     const stoppedEarly = outcome.status === 'FINISHED' && outcome.stoppedBy === 'hook';
     if (stoppedEarly) await editRun(db, runId, { tags: { ...tags, [STOPPED_EARLY_TAG]: 'true' } });
     await finishRun(db, runId, outcome.status, now(), outcome.failure);
@@ -132,16 +132,12 @@ async function scoreFolds(ctx: TrialContext, index: number, spec: ModelSpec, run
   const keys = cvMetricKeys(metric);
   const writer = new MetricWriter(deps.db, runId);
   const values: number[] = [];
-  let lastYield = performance.now();
+  const afterBatch = batchPacer(deps);
   for (const [f, fold] of folds.entries()) {
     const seen: number[] = [];
     const result = await trainModel(deps.tf, spec, fold.train, fold.validation, {
       shouldStop: deps.shouldStop,
-      afterBatch: async () => {
-        if (performance.now() - lastYield < YIELD_EVERY_MS) return;
-        await deps.yieldNow();
-        lastYield = performance.now();
-      },
+      afterBatch,
       onEpoch: (report) => {
         const value = report.metrics[metric];
         if (value !== undefined) seen.push(value);

@@ -1,5 +1,6 @@
 import type * as Tf from '@tensorflow/tfjs';
 import { seededRandom, shuffled } from '../data/random';
+import { DeviceLostError, type DeviceWatch } from './device-loss';
 import { buildModel, type TfModule } from './model';
 import { divergenceHint, type ModelSpec } from './model-spec';
 
@@ -38,6 +39,40 @@ export interface TrainHooks {
    * rule). With patience on, the best weights so far are restored as usual.
    */
   stopAfterEpoch?: (report: EpochReport) => boolean;
+  /**
+   * The active backend's device. When it is lost mid-epoch, training stops at once (tfjs's reads
+   * would never complete) and `trainModel` throws a `DeviceLostError` carrying the checkpoint of
+   * the last completed epoch, to resume from on another backend.
+   */
+  device?: DeviceWatch;
+}
+
+/** A tensor's values kept in main memory, so it survives the loss of the device that held it. */
+export interface HostTensor {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** Where a training stood after its last completed epoch: enough to go on on another backend. */
+export interface TrainCheckpoint {
+  /** Epochs completed: the next epoch to train (0-based). */
+  epochsDone: number;
+  weights: HostTensor[];
+  /** The optimizer's state (its step count, then its slots, e.g. Adam's moments). */
+  optimizer: HostTensor[];
+  best: { loss: number; epoch: number; weights: HostTensor[] | null };
+}
+
+/** Thrown by `trainModel` when the device was lost: `checkpoint` is null when no epoch had completed. */
+export class TrainingInterrupted extends DeviceLostError {
+  override name = 'TrainingInterrupted';
+  constructor(
+    lost: DeviceLostError,
+    readonly checkpoint: TrainCheckpoint | null,
+  ) {
+    super(lost.backend);
+  }
 }
 
 export interface TrainResult {
@@ -55,30 +90,44 @@ export interface TrainResult {
  * Trains a fresh model, epoch by epoch: rows are reshuffled each epoch with a seeded order
  * (so a seed reproduces the run on a backend), a non-finite loss stops the run as FAILED with a
  * hint, `shouldStop` cancels it as KILLED, and early stopping restores the best weights.
+ * With `hooks.device`, a checkpoint is kept after every epoch and a lost device throws
+ * `TrainingInterrupted`; pass its checkpoint as `resume` (on another backend) to go on from the
+ * next epoch with the same weights, optimizer state, best epoch and shuffles.
  * Every tensor it creates is disposed except the returned model (dispose it when done); the
  * optimizer is disposed at the end, so the returned model predicts but does not train further.
  */
-export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, validation: Matrix | null, hooks: TrainHooks = {}): Promise<TrainResult> {
+export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, validation: Matrix | null, hooks: TrainHooks = {}, resume: TrainCheckpoint | null = null): Promise<TrainResult> {
   const now = hooks.now ?? (() => performance.now());
   const model = buildModel(tf, spec, train.width);
   const random = seededRandom(spec.seed ^ 0x5eed);
-  const val = validation && validation.rows > 0 ? toTensors(tf, spec, validation, null) : null;
+  const rowIndexes = Array.from({ length: train.rows }, (_, i) => i);
+  const device = hooks.device;
+  // Checkpoints cost a read of the weights per epoch: keep them only where the device can vanish.
+  const keepCheckpoints = device?.canBeLost ?? false;
+  let checkpoint: TrainCheckpoint | null = resume;
+  let val: { xs: Tf.Tensor2D; ys: Tf.Tensor2D } | null = null;
   const started = now();
-  let best = { loss: Infinity, epoch: -1, weights: null as Tf.Tensor[] | null };
+  let best: TrainCheckpoint['best'] = resume ? resume.best : { loss: Infinity, epoch: -1, weights: null };
   let status: TrainResult['status'] = 'FINISHED';
   let failure: TrainResult['failure'] = null;
-  let epochsRun = 0;
+  let epochsRun = resume?.epochsDone ?? 0;
   let stoppedEarly = false;
   let stoppedBy: TrainResult['stoppedBy'] = null;
   try {
-    for (let epoch = 0; epoch < spec.epochs; epoch++) {
-      const order = shuffled(Array.from({ length: train.rows }, (_, i) => i), random);
+    if (resume) await restoreCheckpoint(tf, model, resume);
+    // The same shuffles as an uninterrupted run: replay the orders of the epochs already done.
+    for (let e = 0; e < epochsRun; e++) shuffled(rowIndexes, random);
+    val = validation && validation.rows > 0 ? toTensors(tf, spec, validation, null) : null;
+    for (let epoch = epochsRun; epoch < spec.epochs; epoch++) {
+      const order = shuffled(rowIndexes, random);
       const { xs, ys } = toTensors(tf, spec, train, order);
       let diverged = false;
       let cancelled = false;
+      let abandoned = false;
       let history: Tf.History;
+      let fitting: Promise<Tf.History> | null = null;
       try {
-        history = await model.fit(xs, ys, {
+        fitting = model.fit(xs, ys, {
           epochs: 1,
           batchSize: spec.batchSize,
           shuffle: false,
@@ -87,6 +136,10 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
           yieldEvery: 'never',
           callbacks: {
             onBatchEnd: async (_batch, logs) => {
+              if (abandoned || device?.isLost()) {
+                model.stopTraining = true;
+                return;
+              }
               await hooks.afterBatch?.();
               if (logs && !Number.isFinite(logs.loss)) diverged = true;
               if (hooks.shouldStop?.()) cancelled = true;
@@ -94,9 +147,19 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
             },
           },
         });
+        fitting.catch(() => undefined);
+        history = device ? await Promise.race([fitting, device.lost.then((lost) => Promise.reject(lost))]) : await fitting;
+        if (device?.isLost()) throw await device.lost;
+      } catch (error) {
+        abandoned = true;
+        if (error instanceof DeviceLostError) {
+          // A fit on a lost WebGL context never settles; one still running stops after its batch.
+          if (fitting) await settledWithin(fitting, ABANDONED_FIT_WAIT_MS);
+          throw new TrainingInterrupted(error, checkpoint);
+        }
+        throw error;
       } finally {
-        xs.dispose();
-        ys.dispose();
+        disposeQuietly(xs, ys);
       }
       epochsRun = epoch + 1;
       const metrics = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, Number(v.at(-1))]));
@@ -113,29 +176,97 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
         break;
       }
       const watched = metrics.val_loss ?? metrics.loss!;
+      let stop = false;
       if (watched < best.loss) {
-        best.weights?.forEach((w) => w.dispose());
-        best = { loss: watched, epoch, weights: spec.patience !== null ? model.getWeights().map((w) => w.clone()) : null };
+        best = { loss: watched, epoch, weights: spec.patience !== null ? await readWeights(model) : null };
       } else if (spec.patience !== null && epoch - best.epoch >= spec.patience) {
         stoppedEarly = true;
         stoppedBy = 'patience';
-        break;
+        stop = true;
       }
-      if (epoch < spec.epochs - 1 && hooks.stopAfterEpoch?.(report)) {
+      if (!stop && epoch < spec.epochs - 1 && hooks.stopAfterEpoch?.(report)) {
         stoppedEarly = true;
         stoppedBy = 'hook';
-        break;
+        stop = true;
       }
+      if (stop) break;
+      if (keepCheckpoints && epoch < spec.epochs - 1) checkpoint = { epochsDone: epochsRun, weights: await readWeights(model), optimizer: await readOptimizer(tf, model), best };
     }
-    if (status === 'FINISHED' && best.weights) model.setWeights(best.weights);
+    if (status === 'FINISHED' && best.weights) setWeights(tf, model, best.weights);
+  } catch (error) {
+    disposeQuietly(model);
+    throw error;
   } finally {
-    best.weights?.forEach((w) => w.dispose());
     // The model does not own an optimizer passed to compile(); its slot variables would leak.
-    model.optimizer?.dispose();
-    val?.xs.dispose();
-    val?.ys.dispose();
+    try {
+      model.optimizer?.dispose();
+    } catch {
+      // A lost device cannot free its memory; it went with the device.
+    }
+    if (val) disposeQuietly(val.xs, val.ys);
   }
   return { model, status, epochsRun, bestEpoch: best.epoch, stoppedEarly, stoppedBy, failure };
+}
+
+/** How long an abandoned fit may take to wind down before its tensors are given up (ms). */
+const ABANDONED_FIT_WAIT_MS = 1000;
+
+/** Waits for `promise` to settle, or `ms` to pass, whichever is first; never rejects. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    promise.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+}
+
+async function readWeights(model: Tf.LayersModel): Promise<HostTensor[]> {
+  return Promise.all(model.getWeights().map(async (w, i) => ({ name: `weight-${i}`, shape: [...w.shape], values: Float32Array.from(await w.data()) })));
+}
+
+async function readOptimizer(tf: TfModule, model: Tf.LayersModel): Promise<HostTensor[]> {
+  const named = model.optimizer ? await model.optimizer.getWeights() : [];
+  try {
+    return await Promise.all(named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], values: Float32Array.from(await tensor.data()) })));
+  } finally {
+    // The step count comes as a new scalar; the slots are the optimizer's own variables.
+    for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
+  }
+}
+
+function setWeights(tf: TfModule, model: Tf.LayersModel, weights: HostTensor[]): void {
+  const tensors = weights.map((w) => tf.tensor(w.values, w.shape));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tensors.forEach((t) => t.dispose());
+  }
+}
+
+/** Puts a checkpoint's weights and optimizer state (step count, slots) into a freshly built model. */
+async function restoreCheckpoint(tf: TfModule, model: Tf.LayersModel, checkpoint: TrainCheckpoint): Promise<void> {
+  setWeights(tf, model, checkpoint.weights);
+  if (model.optimizer && checkpoint.optimizer.length > 0) {
+    // The optimizer matches its slots to variables by position, so new variable names are fine.
+    const named = checkpoint.optimizer.map((w) => ({ name: w.name, tensor: tf.tensor(w.values, w.shape) }));
+    try {
+      await model.optimizer.setWeights(named);
+    } finally {
+      named.forEach((n) => n.tensor.dispose());
+    }
+  }
+}
+
+function disposeQuietly(...items: Array<{ dispose(): void }>): void {
+  for (const item of items) {
+    try {
+      item.dispose();
+    } catch {
+      // Already gone with a lost device.
+    }
+  }
 }
 
 /** Predictions for `rows` inputs: one value per row (regression) or `classes` probabilities per row. */

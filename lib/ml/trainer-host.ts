@@ -1,11 +1,14 @@
 import { systemClock } from '../time/clock';
+import { fetchText } from '../data/load';
 import { getDatabase } from '../tracking/db';
 import { getCachedBackend, getUploadedDataset, putCachedBackend } from '../tracking/datasets';
 import { holdRunLock } from '../tracking/run-locks';
+import type { RpcContext, RpcHandlers } from '../worker-rpc/server';
 import type { BackendCache } from './backends';
 import { loadTf } from './backends';
-import type { FromTrainer, ToTrainer } from './protocol';
-import { runTrainingSession, type SessionDeps, type SessionTiming } from './session';
+import { loseWebglContext } from './device-loss';
+import type { FromTrainer, SweepOutcome, TrainerMethods, TrainingOutcome } from './protocol';
+import { runTrainingSession, type SessionDeps } from './session';
 import { runSweepSession } from './sweep-session';
 
 /**
@@ -23,68 +26,88 @@ export function yieldToEventLoop(): Promise<void> {
   });
 }
 
-async function fetchText(path: string): Promise<string> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
+/** The sentence a second job gets when one already runs in this trainer (the page's queue should prevent it). */
+export const TRAINER_BUSY = 'A training or sweep is already running here; wait for it or cancel it.';
+
+/** What the session factory needs to know about the environment (the defaults are the browser's). */
+export interface TrainerEnvironment {
+  deps: (post: (message: FromTrainer) => void, shouldStop: () => boolean) => Promise<SessionDeps>;
 }
 
+/** The browser's environment: tfjs loaded lazily, the shared database, Web Locks, the system clock. */
+export const browserTrainerEnvironment: TrainerEnvironment = {
+  deps: async (post, shouldStop) => {
+    post({ type: 'status', message: 'Loading TensorFlow.js…' });
+    const tf = await loadTf();
+    const db = getDatabase();
+    const backendCache: BackendCache = { get: (key) => getCachedBackend(db, key), put: (key, value) => putCachedBackend(db, key, value) };
+    return {
+      tf,
+      db,
+      sources: { fetchText, readUpload: (id) => getUploadedDataset(db, id) },
+      backendCache,
+      cores: typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1,
+      post,
+      shouldStop,
+      yieldNow: yieldToEventLoop,
+      holdRunLock,
+      clock: systemClock,
+    };
+  },
+};
+
 /**
- * The trainer behind the protocol: the worker entry and the main-thread fallback both feed it
- * `ToTrainer` messages and relay what it posts. One training or sweep at a time.
+ * The trainer behind `TrainerMethods`, served by the worker entry and by the main-thread
+ * fallback alike. Sessions post `FromTrainer` messages: progress is relayed, `done` / `sweep-done`
+ * become the result and `error` (bad input, before any run exists) the call's error. One job at a
+ * time: the page queues jobs, and this guard refuses one that slips past the queue.
  */
-export function createTrainerHost(post: (message: FromTrainer) => void): { handle: (message: ToTrainer) => Promise<SessionTiming | null> } {
-  let stopRequested = false;
+export function createTrainerHandlers(environment: TrainerEnvironment = browserTrainerEnvironment): RpcHandlers<TrainerMethods> {
   let busy = false;
-  const db = getDatabase();
-  const backendCache: BackendCache = {
-    get: (key) => getCachedBackend(db, key),
-    put: (key, value) => putCachedBackend(db, key, value),
-  };
-  return {
-    async handle(message) {
-      if (message.type === 'cancel') {
-        stopRequested = true;
-        return null;
-      }
-      if (busy) {
-        post({ type: 'error', runId: null, message: 'A training or sweep is already running here; wait for it or cancel it.' });
-        return null;
-      }
-      busy = true;
-      stopRequested = false;
+
+  async function runJob<Outcome extends FromTrainer>(
+    context: RpcContext<FromTrainer>,
+    isEnd: (m: FromTrainer) => m is Outcome,
+    session: (deps: SessionDeps) => Promise<unknown>,
+    withDiagnostics?: (outcome: Outcome, deps: SessionDeps, timing: unknown, tensorsBefore: number) => Outcome,
+  ): Promise<Outcome> {
+    if (busy) throw new Error(TRAINER_BUSY);
+    busy = true;
+    try {
+      let end: Outcome | null = null;
+      let error: string | null = null;
+      const post = (m: FromTrainer) => {
+        if (isEnd(m)) end = m;
+        else if (m.type === 'error') error = m.message;
+        else context.progress(m);
+      };
+      let deps: SessionDeps;
       try {
-        post({ type: 'status', message: 'Loading TensorFlow.js…' });
-        const tf = await loadTf();
-        const tensorsBefore = tf.memory().numTensors;
-        let finalMessage: FromTrainer | null = null;
-        const deps: SessionDeps = {
-          tf,
-          db,
-          sources: { fetchText, readUpload: (id) => getUploadedDataset(db, id) },
-          backendCache,
-          cores: typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1,
-          // Hold back `done` so it can carry the tensor count after the session disposed everything.
-          post: (m) => (m.type === 'done' ? (finalMessage = m) : post(m)),
-          shouldStop: () => stopRequested,
-          yieldNow: yieldToEventLoop,
-          holdRunLock,
-          clock: systemClock,
-        };
-        if (message.type === 'sweep') {
-          await runSweepSession(message.request, deps);
-          return null;
-        }
-        const timing = await runTrainingSession(message.request, deps);
-        const done = finalMessage as FromTrainer | null;
-        if (done?.type === 'done') post(timing ? { ...done, diagnostics: { ...timing, tensorsBefore, tensorsAfter: tf.memory().numTensors } } : done);
-        return timing;
-      } catch (error) {
-        post({ type: 'error', runId: null, message: `TensorFlow.js could not load: ${error instanceof Error ? error.message : String(error)}` });
-        return null;
-      } finally {
-        busy = false;
+        deps = await environment.deps(post, () => context.signal.aborted);
+      } catch (e) {
+        throw new Error(`TensorFlow.js could not load: ${e instanceof Error ? e.message : String(e)}`);
       }
-    },
+      const tensorsBefore = deps.tf.memory().numTensors;
+      const timing = await session(deps);
+      if (error !== null) throw new Error(error);
+      const outcome = end as Outcome | null;
+      if (!outcome) throw new Error('The trainer ended without a result.');
+      return withDiagnostics ? withDiagnostics(outcome, deps, timing, tensorsBefore) : outcome;
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    train: (request, context) =>
+      runJob(
+        context as RpcContext<FromTrainer>,
+        (m): m is TrainingOutcome => m.type === 'done',
+        (deps) => runTrainingSession(request, deps),
+        // The tensor count is read after the session disposed everything (the benchmark reads it).
+        (outcome, deps, timing, tensorsBefore) => (timing ? { ...outcome, diagnostics: { ...(timing as object), tensorsBefore, tensorsAfter: deps.tf.memory().numTensors } as TrainingOutcome['diagnostics'] } : outcome),
+      ),
+    sweep: (request, context) => runJob(context as RpcContext<FromTrainer>, (m): m is SweepOutcome => m.type === 'sweep-done', (deps) => runSweepSession(request, deps)),
+    loseWebglContext: async () => loseWebglContext(await loadTf()),
   };
 }
