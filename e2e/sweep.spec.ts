@@ -53,13 +53,53 @@ test.describe('sweeps', () => {
   });
 
   test('cancel stops the sweep: the running trial KILLED, finished trials and the summary kept', async ({ page }) => {
+    await page.goto('/workbench/sweep?dataset=flights&target=delay&epochs=12');
+    await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
+    await page.getByRole('button', { name: 'Start the sweep' }).click();
+    const trials = page.getByTestId('sweep-trials').locator('tbody tr');
+    // Cancel while the second trial trains, once the first has finished.
+    await expect(trials.nth(1)).toHaveAttribute('data-status', 'RUNNING', { timeout: 90_000 });
+    await expect(trials.first()).toHaveAttribute('data-status', 'FINISHED');
+    const finishedValue = (await trials.first().locator('td.num').textContent())!.trim();
+    await page.getByRole('button', { name: 'Cancel the sweep' }).click();
+    await expect(page.getByTestId('sweep-outcome')).toContainText('Sweep KILLED', { timeout: 20_000 });
+    await expect(trials.first()).toHaveAttribute('data-status', 'FINISHED');
+    await expect(trials.nth(1)).toHaveAttribute('data-status', 'KILLED');
+
+    // What is stored says the same after a reload: the summary on the parent run keeps the finished trial and its value.
+    await page.getByTestId('parent-run-link').click();
+    await page.reload();
+    const stored = page.getByTestId('parent-sweep').getByTestId('sweep-trials').locator('tbody tr');
+    await expect(stored.first()).toHaveAttribute('data-status', 'FINISHED');
+    await expect(stored.first().locator('td.num')).toHaveText(finishedValue);
+    await expect(stored.nth(1)).toHaveAttribute('data-status', 'KILLED');
+    await page.goto('/workbench/runs');
+    await expect(page.getByRole('row').filter({ hasText: 'KILLED' }).first()).toBeVisible();
+  });
+
+  test('a training started while a sweep runs waits for it in the one tfjs worker, saying so, and runs once the sweep ends', async ({ page }) => {
     await page.goto('/workbench/sweep?dataset=flights&target=delay&epochs=40');
     await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
     await page.getByRole('button', { name: 'Start the sweep' }).click();
     await expect(page.getByTestId('sweep-trials').locator('tbody tr')).not.toHaveCount(0, { timeout: 60_000 });
+
+    // In-app navigation keeps the sweep running in this tab's worker.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Train' }).click();
+    await page.getByLabel('Run name').fill('queued behind the sweep');
+    await page.getByLabel('Epochs').fill('3');
+    await page.getByLabel('Backend', { exact: true }).selectOption('wasm');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Waiting for the sweep to finish.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Waiting/ })).toBeDisabled();
+    // Still waiting a moment later: nothing races the sweep.
+    await page.waitForTimeout(1500);
+    await expect(page.getByTestId('epoch-progress')).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tune' }).click();
     await page.getByRole('button', { name: 'Cancel the sweep' }).click();
     await expect(page.getByTestId('sweep-outcome')).toContainText('Sweep KILLED', { timeout: 20_000 });
-    await page.goto('/workbench/runs');
-    await expect(page.getByRole('row').filter({ hasText: 'KILLED' }).first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Train' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Run “queued behind the sweep” FINISHED' })).toBeVisible({ timeout: 60_000 });
   });
 });
+

@@ -78,7 +78,7 @@ function SweepWorkbench() {
           </div>
         )}
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sweeping…' : 'Start the sweep'}
+          {phase === 'queued' ? 'Waiting…' : busy ? 'Sweeping…' : 'Start the sweep'}
         </button>
       </form>
       <SweepProgress />

@@ -49,7 +49,7 @@ export function TrainPanel() {
           </div>
         )}
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Training…' : 'Start training'}
+          {phase === 'queued' ? 'Waiting…' : busy ? 'Training…' : 'Start training'}
         </button>
       </form>
       <TrainingProgress />
