@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { RunRecovery } from '@/components/runs/RunRecovery';
 import { NoticeArea } from '@/components/ui/NoticeArea';
+import { SupersededNotice } from '@/components/ui/SupersededNotice';
 import { SiteHeader } from '@/components/ui/SiteHeader';
 import { THEME_BOOT_SCRIPT } from '@/components/ui/theme';
 import './styles/base.css';
@@ -51,6 +52,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </div>
         </footer>
         <NoticeArea />
+        <SupersededNotice />
         <RunRecovery />
       </body>
     </html>

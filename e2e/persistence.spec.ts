@@ -63,3 +63,36 @@ test('a full disk is reported and loses nothing already saved', async ({ page })
   await page.reload();
   await expect(card.getByTestId('exercise-status')).toHaveText('Attempted · 1 try');
 });
+
+test('a tab on an old schema never blocks an upgrade made in another tab, and says why it must reload', async ({ page, context }) => {
+  await page.goto('/lessons/what-is-mlops');
+  await expect(page.getByTestId('lesson-progress-summary')).toContainText('required passed');
+  await answerQuiz(page, quiz().id, correctChoices(quiz()));
+  await expect(exerciseCard(page, quiz().id).getByTestId('exercise-status')).toHaveText('Passed · 1 try');
+  // A second tab runs a newer workbench: it opens the database one schema version up.
+  const newer = await context.newPage();
+  await newer.goto('/');
+  const outcome = await newer.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const probe = indexedDB.open('mlops-workbench');
+        probe.onsuccess = () => {
+          const version = probe.result.version;
+          probe.result.close();
+          const request = indexedDB.open('mlops-workbench', version + 10);
+          request.onblocked = () => resolve('blocked');
+          request.onupgradeneeded = () => request.result.createObjectStore('endpoints', { keyPath: 'id' });
+          request.onsuccess = () => {
+            request.result.close();
+            resolve('upgraded');
+          };
+          request.onerror = () => resolve(`failed: ${String(request.error)}`);
+        };
+      }),
+  );
+  expect(outcome).toBe('upgraded');
+  const notice = page.getByTestId('superseded-notice');
+  await expect(notice).toContainText('A newer version of the workbench is open in another tab');
+  await expect(notice).toContainText('reload it to carry on. Nothing was lost.');
+  await expect(notice.getByRole('button', { name: 'Reload this tab' })).toBeVisible();
+});

@@ -1,16 +1,8 @@
 import type { BundleCounts } from '@/lib/tracking/bundle/format';
+import { BUNDLED_TABLES, travelOf } from '@/lib/tracking/tables';
 
-const KINDS: Array<[keyof BundleCounts, string]> = [
-  ['runs', 'Runs'],
-  ['metricChunks', 'Metric chunks (1,000 points each)'],
-  ['artifacts', 'Artifacts (models, evaluations)'],
-  ['datasets', 'Uploaded datasets'],
-  ['models', 'Registered models'],
-  ['versions', 'Model versions'],
-  ['aliasEvents', 'Alias changes'],
-  ['exercises', 'Exercise progress'],
-  ['visits', 'Lesson visits'],
-];
+/** Each bundled table's count key and label, in the registry's order. */
+const KINDS: Array<[keyof BundleCounts, string]> = BUNDLED_TABLES.map((t) => [travelOf(t).count, travelOf(t).label]);
 
 /** What an import will do, kind by kind: new records, records merged with local ones, records already here. */
 export function CountsTable({ added, updated, skipped }: { added: BundleCounts; updated: BundleCounts; skipped: BundleCounts }) {

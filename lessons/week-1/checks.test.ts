@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { snapshotWith as snapshotFrom } from '@/lib/course/test-snapshots';
 import type { CheckExercise, ExerciseProgress, Lesson, WorkbenchSnapshot } from '@/lib/course/types';
 import runningExample from './03-running-example/lesson';
 
@@ -13,13 +14,7 @@ const LESSON_FOLDERS = readdirSync(WEEK_DIR, { withFileTypes: true })
 
 /** A snapshot whose only interesting part is the list of completed lessons. */
 function snapshotWith(completedLessons: string[], exercises: ExerciseProgress[] = []): WorkbenchSnapshot {
-  return {
-    takenAt: 1_700_000_000_000,
-    progress: { exercises, visits: [], completedLessons },
-    runs: [],
-    models: [],
-    sweeps: [],
-  };
+  return snapshotFrom({ takenAt: 1_700_000_000_000, completedLessons, exercises });
 }
 
 function passedExercise(lessonId: string, exerciseId: string): ExerciseProgress {

@@ -1,4 +1,5 @@
 // Snapshot factories shared by the week 2 check tests (not a test file itself).
+import { snapshotWith } from '@/lib/course/test-snapshots';
 import type { CheckExercise, ExerciseProgress, Lesson, SnapshotModel, SnapshotModelVersion, SnapshotRun, SnapshotSweep, SnapshotSweepTrial, WorkbenchSnapshot } from '@/lib/course/types';
 import yourFirstModel from './01-your-first-model/lesson';
 import whyTrackExperiments from './02-why-track-experiments/lesson';
@@ -84,16 +85,7 @@ export function snapshotOf(...runs: SnapshotRun[]): WorkbenchSnapshot {
   return snapshotWith({ runs });
 }
 
-/** A snapshot with any of runs, models, sweeps and progress rows (the rest empty). */
-export function snapshotWith(parts: { runs?: SnapshotRun[]; models?: SnapshotModel[]; sweeps?: SnapshotSweep[]; exercises?: ExerciseProgress[] }): WorkbenchSnapshot {
-  return {
-    takenAt: 1_800_000_000_000,
-    progress: { exercises: parts.exercises ?? [], visits: [], completedLessons: [] },
-    runs: [...(parts.runs ?? [])].sort((a, b) => a.startedAt - b.startedAt),
-    models: parts.models ?? [],
-    sweeps: parts.sweeps ?? [],
-  };
-}
+export { snapshotWith };
 
 /** The saved state of an exercise the learner has tried `attempts` times without passing. */
 export function tried(lesson: Lesson, exerciseId: string, attempts: number, solutionRevealed = false): ExerciseProgress {

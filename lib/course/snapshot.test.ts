@@ -4,7 +4,8 @@ import { WorkbenchDatabase } from '@/lib/tracking/db';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
-import { buildSnapshot, snapshotFromRecords, snapshotModel, snapshotSweep, sweepParentIds } from './snapshot';
+import { snapshotFromRecords, snapshotModel, snapshotSweep } from './snapshot';
+import { buildSnapshot, sweepParentIds } from './snapshot-domains';
 
 const dbs: WorkbenchDatabase[] = [];
 const freshDb = () => {

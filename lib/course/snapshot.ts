@@ -1,8 +1,6 @@
 import type { ProgressRecords } from '@/lib/tracking/progress';
-import { readProgress } from '@/lib/tracking/progress';
-import type { WorkbenchDatabase } from '@/lib/tracking/db';
 import type { RunRecord } from '@/lib/tracking/run-types';
-import { SWEEP_ARTIFACT, type SweepSummary } from '@/lib/tracking/sweep-types';
+import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
 import { completedLessonIds, type LessonOutline } from './outline';
 import type { SnapshotModel, SnapshotRun, SnapshotSweep, SnapshotSweepTrial, WorkbenchSnapshot } from './types';
@@ -146,32 +144,4 @@ export function snapshotFromRecords(
       .map((m) => snapshotModel(m, registry.versions ?? [], registry.aliasEvents ?? [])),
     sweeps: sweeps.sort((a, b) => a.startedAt - b.startedAt),
   };
-}
-
-/** Runs that lead a sweep: tagged `sweep=parent`, or named as the parent of another run. */
-export function sweepParentIds(runs: readonly RunRecord[]): string[] {
-  const parents = new Set(runs.flatMap((r) => (r.parentRunId ? [r.parentRunId] : [])));
-  return runs.filter((r) => r.tags.sweep === 'parent' || parents.has(r.id)).map((r) => r.id);
-}
-
-/**
- * Reads the database and builds the learner's current `WorkbenchSnapshot`, in one read
- * transaction so a check never sees a half-moved alias. Sweep summaries are fetched by key
- * (`[runId, 'sweep.json']`) for the parent runs only: the artifacts table has no index on name.
- */
-export async function buildSnapshot(db: WorkbenchDatabase, lessons: readonly LessonOutline[], takenAt: number): Promise<WorkbenchSnapshot> {
-  const tables = [db.exerciseProgress, db.lessonVisits, db.runs, db.artifacts, db.registeredModels, db.modelVersions, db.aliasEvents];
-  return db.transaction('r', tables, async () => {
-    const [records, runs, models, versions, aliasEvents] = await Promise.all([
-      readProgress(db),
-      db.runs.toArray(),
-      db.registeredModels.toArray(),
-      db.modelVersions.toArray(),
-      db.aliasEvents.toArray(),
-    ]);
-    const parentIds = sweepParentIds(runs);
-    const artifacts = await db.artifacts.bulkGet(parentIds.map((id): [string, string] => [id, SWEEP_ARTIFACT]));
-    const sweeps = artifacts.flatMap((a) => (a ? [{ runId: a.runId, summary: a.data }] : []));
-    return snapshotFromRecords(records, lessons, takenAt, runs, { models, versions, aliasEvents, sweeps });
-  });
 }

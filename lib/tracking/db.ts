@@ -1,4 +1,6 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
+import { SUPERSEDED_EVENT } from './superseded';
+import { databaseVersions, type MetaRow, type TableName, type TableRows } from './tables';
 import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
@@ -7,16 +9,17 @@ import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';
 
-/** A row of the `meta` table: small named values (e.g. when progress was last imported). */
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+export type { MetaRow } from './tables';
 
 /**
- * The workbench database. Every schema version ever released stays declared here, in order,
- * with an upgrade function when rows must change; tests open a database written by each
+ * The workbench database. Its versions are derived from the table registry (`tables.ts`), where
+ * every schema version ever released stays declared; tests open a database written by each
  * earlier version and check that nothing is lost.
+ *
+ * When another tab opens a newer version (IndexedDB's `versionchange`), this connection closes at
+ * once and stays closed, so the upgrade is never blocked by an old tab: `superseded` turns true,
+ * `onSuperseded` listeners run, and in a page the window gets `SUPERSEDED_EVENT` (the layout shows
+ * "reload"). Later queries fail with a DatabaseClosedError, which `describeStorageError` explains.
  */
 export class WorkbenchDatabase extends Dexie {
   exerciseProgress!: Table<ExerciseProgress, [string, string]>;
@@ -29,31 +32,34 @@ export class WorkbenchDatabase extends Dexie {
   registeredModels!: Table<RegisteredModel, string>;
   modelVersions!: Table<ModelVersion, [string, number]>;
   aliasEvents!: Table<AliasEvent, string>;
+  /** True once a newer version opened elsewhere made this connection step aside. */
+  superseded = false;
+  private readonly supersededListeners = new Set<() => void>();
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
-    // v1: course progress (issue #2).
-    this.version(1).stores({
-      exerciseProgress: '[lessonId+exerciseId], lessonId, status, updatedAt',
-      lessonVisits: 'lessonId, visitedAt',
-      meta: 'key',
+    for (const { version, stores } of databaseVersions()) this.version(version).stores(stores);
+    this.on('versionchange', () => {
+      this.superseded = true;
+      this.close({ disableAutoOpen: true });
+      for (const listener of this.supersededListeners) listener();
+      const page = globalThis as { window?: Window };
+      page.window?.dispatchEvent(new Event(SUPERSEDED_EVENT));
+      // Returning false replaces Dexie's default, which would reopen on the next query at the old version.
+      return false;
     });
-    // v2: tracked runs, their metric histories in chunks, and their artifacts (issue #3).
-    this.version(2).stores({
-      runs: 'id, experiment, status, startedAt, name, parentRunId',
-      metricChunks: '[runId+key+chunk], runId',
-      artifacts: '[runId+name], runId',
-    });
-    // v3: uploaded CSV datasets (issue #3).
-    this.version(3).stores({
-      datasets: 'id, createdAt, hash',
-    });
-    // v4: the model registry: named models, their versions and the history of alias moves (issue #4).
-    this.version(4).stores({
-      registeredModels: 'name, updatedAt',
-      modelVersions: '[name+version], name, runId',
-      aliasEvents: 'id, name, [name+alias], at',
-    });
+  }
+
+  /** Calls `listener` when a newer version elsewhere closes this connection; returns the unsubscribe. */
+  onSuperseded(listener: () => void): () => void {
+    this.supersededListeners.add(listener);
+    return () => this.supersededListeners.delete(listener);
+  }
+
+  /** A table by name (for code derived from the table registry). */
+  tableOf<K extends TableName>(name: K): Table<TableRows[K], IndexableType> {
+    // The declared property (the same Table object that `db.runs` is), so spies and hooks on it apply.
+    return (this as unknown as Record<TableName, Table<TableRows[K], IndexableType>>)[name];
   }
 }
 

@@ -11,7 +11,7 @@ export function describeStorageError(error: unknown): string {
     return 'Your browser has run out of storage space for this site, so this change was not saved. Free some disk space or delete old runs, then try again. Everything saved earlier is untouched.';
   if (names.some((n) => /(MissingAPI|InvalidState|Security)Error/i.test(n)))
     return 'This browser will not let the workbench store data (private mode or blocked site data). Progress cannot be saved until storage is allowed.';
-  if (names.some((n) => /VersionError|UpgradeError/i.test(n)))
+  if (names.some((n) => /VersionError|UpgradeError|DatabaseClosedError/i.test(n)))
     return 'Another tab has a newer version of the workbench open. Reload this tab to continue; nothing was lost.';
   const message = error instanceof Error ? error.message : String(error);
   return `Saving failed (${message}). Nothing was changed; please try again.`;

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { CheckRunnerContext, type CheckRunner } from '@/components/course/check-runner-context';
 import { allLessons, findLesson } from '@/lib/course/course';
 import { outlineLesson } from '@/lib/course/outline';
-import { buildSnapshot } from '@/lib/course/snapshot';
+import { buildSnapshot } from '@/lib/course/snapshot-domains';
 import { getDatabase } from '@/lib/tracking/db';
 import { systemClock } from '@/lib/time';
 

@@ -1,12 +1,12 @@
-import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
 import type { WorkbenchDatabase } from '../db';
+import type { ModelVersion } from '../registry-types';
 import type { RunRecord } from '../run-types';
-import { encodeAliasEvent, encodeArtifact, encodeChunk, encodeDataset, encodeExercise, encodeModel, encodeRun, encodeVersion, encodeVisit } from './codec';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleCounts } from './format';
-import { bundleTables } from './plan';
+import { BUNDLED_TABLES, travelOf, type BundledTable, type ExportSelection, type TableRows } from '../tables';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, zeroCounts, type BundleCounts } from './format';
 import { bundleErrorMap, formatIssues } from './messages';
+import { bundleTables } from './plan';
 import { checkReferences } from './references';
-import { bundleSchema, type BundleJson } from './schema';
+import { bundleSchema, codecOf, type BundleJson } from './table-codecs';
 
 /** What to put in a bundle. */
 export interface BundleSelection {
@@ -67,56 +67,36 @@ export async function exportBundle(db: WorkbenchDatabase, selection: BundleSelec
     const missingModel = modelNames.find((_, i) => !models[i]);
     if (missingModel !== undefined) throw new BundleExportError(`The model ${missingModel} no longer exists (deleted in another tab?). Reload the list and try again.`);
     const versions = await db.modelVersions.where('name').anyOf(modelNames).toArray();
-    const events = await db.aliasEvents.where('name').anyOf(modelNames).toArray();
 
     const runIds = closeSelection(selection.runIds, versions, byId);
     const selected = new Set(selection.runIds);
-    const runs = [...runIds].map((id) => byId.get(id)!).sort((a, b) => a.startedAt - b.startedAt || compare(a.id, b.id));
+    const runs = [...runIds].map((id) => byId.get(id)!);
     const referenced = [...versions.map((v) => v.runId), ...runs.map((r) => r.parentRunId).filter((id) => id !== null)];
     const absentRunIds = [...new Set(referenced.filter((id) => !byId.has(id)))].sort();
     const ids = runs.map((r) => r.id);
-    const chunks = ids.length ? await db.metricChunks.where('runId').anyOf(ids).toArray() : [];
-    const artifacts = ids.length ? await db.artifacts.where('runId').anyOf(ids).toArray() : [];
     const datasetIds = [...new Set([...runs.map((r) => r.dataset.id), ...versions.map((v) => v.dataset.id)])];
-    const datasets = selection.includeDatasets === false ? [] : (await db.datasets.bulkGet(datasetIds)).filter((d) => d !== undefined);
-    const exercises = selection.includeProgress ? await db.exerciseProgress.toArray() : [];
-    const visits = selection.includeProgress ? await db.lessonVisits.toArray() : [];
 
-    const file: BundleJson = {
-      format: BUNDLE_FORMAT,
-      version: BUNDLE_VERSION,
-      exportedAt: new Date(now).toISOString(),
-      runs: runs.map(encodeRun),
-      metricChunks: chunks.sort((a, b) => compare(a.runId, b.runId) || compare(a.key, b.key) || a.chunk - b.chunk).map(encodeChunk),
-      artifacts: artifacts.sort((a, b) => compare(a.runId, b.runId) || compare(a.name, b.name)).map(encodeArtifact),
-      datasets: datasets.sort((a, b) => compare(a.id, b.id)).map(encodeDataset),
-      registeredModels: (models as RegisteredModel[]).sort((a, b) => compare(a.name, b.name)).map(encodeModel),
-      modelVersions: versions.sort(byVersion).map(encodeVersion),
-      aliasEvents: events.sort(byEvent).map(encodeAliasEvent),
-      absentRunIds,
-      progress: {
-        exercises: exercises.sort((a, b) => compare(`${a.lessonId}/${a.exerciseId}`, `${b.lessonId}/${b.exerciseId}`)).map(encodeExercise),
-        visits: visits.sort((a, b) => compare(a.lessonId, b.lessonId)).map(encodeVisit),
-      },
+    // Each bundled table's rows, chosen as the registry's `select` says.
+    const choose: Record<ExportSelection, (table: BundledTable) => Promise<unknown[]>> = {
+      runs: async () => runs,
+      'of-runs': async (table) => (ids.length ? db.tableOf(table).where('runId').anyOf(ids).toArray() : []),
+      'datasets-of-runs': async (table) => (selection.includeDatasets === false ? [] : (await db.tableOf(table).bulkGet(datasetIds)).filter((d) => d !== undefined)),
+      models: async () => models.filter((m) => m !== undefined),
+      'of-models': async (table) => (modelNames.length ? db.tableOf(table).where('name').anyOf(modelNames).toArray() : []),
+      progress: async (table) => (selection.includeProgress ? db.tableOf(table).toArray() : []),
     };
+    const tables: Record<string, unknown[]> = {};
+    const counts = zeroCounts();
+    for (const table of BUNDLED_TABLES) {
+      const codec = codecOf(table);
+      const rows = (await choose[travelOf(table).select](table)) as Array<TableRows[typeof table]>;
+      tables[table] = [...rows].sort(codec.compare).map(codec.encode);
+      counts[travelOf(table).count] = rows.length;
+    }
+    const file = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: new Date(now).toISOString(), absentRunIds, ...tables } as BundleJson;
     const problem = exportProblem(file);
     if (problem) throw new BundleExportError(`This selection cannot be exported: a stored record would not pass the import's checks (${problem}). Leave that record out, or fix it (e.g. shorten a name), and try again.`);
-    return {
-      json: JSON.stringify(file),
-      counts: {
-        runs: file.runs.length,
-        metricChunks: file.metricChunks.length,
-        artifacts: file.artifacts.length,
-        datasets: file.datasets.length,
-        models: file.registeredModels.length,
-        versions: file.modelVersions.length,
-        aliasEvents: file.aliasEvents.length,
-        exercises: file.progress.exercises.length,
-        visits: file.progress.visits.length,
-      },
-      extraRunIds: ids.filter((id) => !selected.has(id)),
-      absentRunIds,
-    };
+    return { json: JSON.stringify(file), counts, extraRunIds: ids.filter((id) => !selected.has(id)), absentRunIds };
   });
 }
 
@@ -163,6 +143,3 @@ function exportProblem(file: BundleJson): string | null {
   return checkReferences(file, 1)[0] ?? null;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byVersion = (a: ModelVersion, b: ModelVersion) => compare(a.name, b.name) || a.version - b.version;
-const byEvent = (a: AliasEvent, b: AliasEvent) => compare(a.name, b.name) || a.at - b.at || compare(a.id, b.id);

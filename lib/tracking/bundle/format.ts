@@ -1,15 +1,19 @@
+import { BUNDLED_TABLES, travelOf, type CountKey } from '../tables';
+
 /**
  * The bundle file: one JSON document holding selected runs (with metric histories and
  * artifacts), uploaded datasets they used, registered models (versions, alias history) and
  * course progress.
  *
- * Format (version 1), validated by the strict schema in `schema.ts`:
- * `{ format: "mlops-workbench/bundle", version: 1, exportedAt, runs, metricChunks, artifacts
- * (weights as base64), datasets, registeredModels, modelVersions, aliasEvents, absentRunIds,
- * progress: { exercises, visits } }`. Non-finite metric values travel as "NaN", "Infinity",
- * "-Infinity"; free-form JSON (artifact data) carries NaN as null, as JSON does.
+ * Format version 2, derived from the table registry (`../tables.ts`, `table-codecs.ts`):
+ * `{ format: "mlops-workbench/bundle", version: 2, exportedAt, absentRunIds, <table>: rows… }`,
+ * one list per bundled table, named after it (`runs`, `metricChunks`, `artifacts` with weights
+ * as base64, `datasets`, `registeredModels`, `modelVersions`, `aliasEvents`, `exerciseProgress`,
+ * `lessonVisits`). Version 1 files (progress nested under `progress`) are read through
+ * `migrations.ts`. Non-finite metric values travel as "NaN", "Infinity", "-Infinity"; free-form
+ * JSON (artifact data) carries NaN as null, as JSON does.
  *
- * Import rules (`plan.ts`, `merge.ts`):
+ * Import rules (the registry's `merge` of each table; `plan.ts`, `merge.ts`):
  * - all-or-nothing: the whole file is validated in memory, then everything is written in one
  *   transaction; any refusal or write failure leaves the database exactly as it was;
  * - idempotent: records identical to stored ones are skipped, so a second import adds nothing;
@@ -23,7 +27,7 @@
 
 /** Identifies a bundle; `version` is bumped on any incompatible change of the format. */
 export const BUNDLE_FORMAT = 'mlops-workbench/bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 /**
  * Largest bundle accepted (and written), in bytes: 200 MiB. A bundle of a few hundred runs with
@@ -57,22 +61,12 @@ export const LIMITS = {
 /** Non-finite metric values, which JSON cannot hold, travel as these strings. */
 export type EncodedNumber = number | 'NaN' | 'Infinity' | '-Infinity';
 
-/** Record counts per kind, as the import reports them (added, already present, merged). */
-export interface BundleCounts {
-  runs: number;
-  metricChunks: number;
-  artifacts: number;
-  datasets: number;
-  models: number;
-  versions: number;
-  aliasEvents: number;
-  exercises: number;
-  visits: number;
-}
+/** Record counts per kind (the registry's count key of each bundled table), as the import reports them. */
+export type BundleCounts = Record<CountKey, number>;
 
 /** A `BundleCounts` of zeros. */
 export function zeroCounts(): BundleCounts {
-  return { runs: 0, metricChunks: 0, artifacts: 0, datasets: 0, models: 0, versions: 0, aliasEvents: 0, exercises: 0, visits: 0 };
+  return Object.fromEntries(BUNDLED_TABLES.map((t) => [travelOf(t).count, 0])) as BundleCounts;
 }
 
 /** Sum of every count. */

@@ -96,7 +96,7 @@ describe('bundle fuzzing', () => {
 
   it('refuses wrong formats and versions with their own message', async () => {
     const cases: Array<[Json, RegExp]> = [
-      [{ version: 2 }, /^This bundle is version 2; this workbench reads version 1\./],
+      [{ version: 3 }, /^This bundle is version 3; this workbench reads versions 1 and 2\./],
       [{ version: 99 }, /version 99/],
       [{ version: -1 }, /version -1;/],
       [{ version: 1.5 }, /version 1\.5;/],
@@ -126,8 +126,8 @@ describe('bundle fuzzing', () => {
       (f) => f.registeredModels[0].aliases,
       (f) => f.modelVersions[0].metrics,
       (f) => f.aliasEvents[0],
-      (f) => f.progress,
-      (f) => f.progress.exercises[0],
+      (f) => f.lessonVisits[0],
+      (f) => f.exerciseProgress[0],
     ];
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       for (const [i, place] of places.entries()) {
@@ -135,7 +135,7 @@ describe('bundle fuzzing', () => {
         expect(!result.ok && result.error, `${key} at place ${i}`).toContain(`the key "${key}"`);
       }
       // Inside an array, and as raw text with escapes that JSON decodes to the same key.
-      expect((await attempt(edited((f) => f.progress.exercises[0].lastAnswer.push(JSON.parse(`{"${key}": 1}`))))).ok).toBe(false);
+      expect((await attempt(edited((f) => f.exerciseProgress[0].lastAnswer.push(JSON.parse(`{"${key}": 1}`))))).ok).toBe(false);
     }
     expect((await attempt(valid.replace('"runs":[{', '"runs":[{"\\u005f_proto__":{"polluted":true},'))).ok).toBe(false);
     expect(({} as Json).polluted).toBeUndefined();
@@ -149,7 +149,7 @@ describe('bundle fuzzing', () => {
       ['"steps":[1,2]', '"steps":[1,1e309]'],
       ['"steps":[1,2]', '"steps":[1,9007199254740993]'],
       ['"seed":7', '"seed":9007199254740993'],
-      ['"version":1,', '"version":1e999,'],
+      ['"version":2,', '"version":1e999,'],
       ['"startedAt":10', '"startedAt":1e300'],
       ['"attempts":1', '"attempts":1.0000001'],
     ];
@@ -167,7 +167,7 @@ describe('bundle fuzzing', () => {
       (f) => (f.aliasEvents[0].reason = big),
       (f) => (f.metricChunks[0].steps = Array.from({ length: 1001 }, (_, i) => i)),
       (f) => (f.runs[0].lastMetrics = Object.fromEntries(Array.from({ length: LIMITS.mapEntries + 1 }, (_, i) => [`m${i}`, 1]))),
-      (f) => (f.progress.visits = Array.from({ length: LIMITS.visits + 1 }, (_, i) => ({ lessonId: `l${i}`, visitedAt: 1 }))),
+      (f) => (f.lessonVisits = Array.from({ length: LIMITS.visits + 1 }, (_, i) => ({ lessonId: `l${i}`, visitedAt: 1 }))),
       (f) => (f.runs = Array.from({ length: LIMITS.runs + 1 }, (_, i) => ({ ...f.runs[0], id: `r${i}` }))),
     ];
     for (const [i, edit] of edits.entries()) expect((await attempt(edited(edit))).ok, `edit ${i}`).toBe(false);
@@ -182,8 +182,8 @@ describe('bundle fuzzing', () => {
       (f) => f.registeredModels.push({ ...f.registeredModels[0] }),
       (f) => f.modelVersions.push({ ...f.modelVersions[0], description: 'other' }),
       (f) => f.aliasEvents.push({ ...f.aliasEvents[0] }),
-      (f) => f.progress.exercises.push({ ...f.progress.exercises[0] }),
-      (f) => f.progress.visits.push({ ...f.progress.visits[0], visitedAt: 1 }),
+      (f) => f.exerciseProgress.push({ ...f.exerciseProgress[0] }),
+      (f) => f.lessonVisits.push({ ...f.lessonVisits[0], visitedAt: 1 }),
     ];
     for (const [i, edit] of twins.entries()) {
       const result = await attempt(edited(edit));

@@ -2,7 +2,7 @@ import type { WorkbenchDatabase } from '../db';
 import { describeStorageError } from '../errors';
 import { NOTHING_CHANGED, totalCount, type BundleCounts } from './format';
 import { parseBundle, type DecodedBundle, type ParseOptions } from './parse';
-import { BundleCollisionError, bundleTables, planImport, type ImportPlan } from './plan';
+import { BundleCollisionError, bundleTables, planImport, writePlan, type ImportPlan } from './plan';
 
 export type ImportOutcome =
   | { ok: true; added: BundleCounts; updated: BundleCounts; skipped: BundleCounts; summary: string }
@@ -33,16 +33,7 @@ export async function applyBundle(db: WorkbenchDatabase, bundle: DecodedBundle, 
   try {
     const plan = await db.transaction('rw', bundleTables(db), async () => {
       const p = await planImport(db, bundle, now);
-      const w = p.write;
-      await db.runs.bulkAdd(w.runs);
-      await db.datasets.bulkAdd(w.datasets);
-      await db.metricChunks.bulkAdd(w.metricChunks);
-      await db.artifacts.bulkAdd(w.artifacts);
-      await db.registeredModels.bulkPut(w.models);
-      await db.modelVersions.bulkAdd(w.versions);
-      await db.aliasEvents.bulkAdd(w.aliasEvents);
-      await db.exerciseProgress.bulkPut(w.exercises);
-      await db.lessonVisits.bulkPut(w.visits);
+      await writePlan(db, p);
       return p;
     });
     return success(plan);

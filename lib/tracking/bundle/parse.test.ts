@@ -54,10 +54,10 @@ describe('parseBundle', () => {
   });
 
   it('tells a wrong version, a progress file and a foreign file apart', () => {
-    expect(errorAfter((f) => (f.version = 2))).toBe(
-      'This bundle is version 2; this workbench reads version 1. It was made by a newer workbench: reload the page to update this one, then try again. Nothing was changed.',
+    expect(errorAfter((f) => (f.version = 3))).toBe(
+      'This bundle is version 3; this workbench reads versions 1 and 2. It was made by a newer workbench: reload the page to update this one, then try again. Nothing was changed.',
     );
-    expect(errorAfter((f) => (f.version = 0))).toBe('This bundle is version 0; this workbench reads version 1. Nothing was changed.');
+    expect(errorAfter((f) => (f.version = 0))).toBe('This bundle is version 0; this workbench reads versions 1 and 2. Nothing was changed.');
     expect(errorAfter((f) => (f.version = '1'))).toContain('no valid version number');
     expect(errorAfter((f) => delete f.version)).toContain('no valid version number');
     expect(errorAfter((f) => (f.format = 'mlops-workbench/progress'))).toContain('This is a progress file, not a bundle');
@@ -95,7 +95,7 @@ describe('parseBundle', () => {
     const catalog = { 'what-is-mlops': ['quiz-1'] };
     expect(parseBundle(valid, { catalog }).ok).toBe(true);
     const result = parseBundle(valid, { catalog: { 'what-is-mlops': ['other'] } });
-    expect(!result.ok && result.error).toBe('progress.exercises[0] refers to the exercise "quiz-1", which the lesson "what-is-mlops" does not have. Nothing was changed.');
+    expect(!result.ok && result.error).toBe('exerciseProgress[0] refers to the exercise "quiz-1", which the lesson "what-is-mlops" does not have. Nothing was changed.');
   });
 
   it('refuses text over the size limit before parsing it', () => {

@@ -1,28 +1,14 @@
 import type { CourseCatalog } from '../progress-types';
-import type { ExerciseProgress, LessonVisit } from '../progress-types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
-import type { StoredDataset } from '../dataset-types';
-import type { ArtifactRecord, MetricChunk, RunRecord } from '../run-types';
-import { decodeArtifact, decodeChunk, decodeRun, decodeVersion } from './codec';
+import { BUNDLED_TABLES, type BundledTable, type TableRows } from '../tables';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_BYTES, NOTHING_CHANGED, bundleTooLargeMessage } from './format';
 import { bundleErrorMap, formatIssues } from './messages';
+import { migrateToCurrent, READABLE_VERSIONS, schemaForVersion } from './migrations';
 import { checkReferences } from './references';
 import { parseJsonSafely } from './safe-json';
-import { bundleSchema, type BundleJson } from './schema';
+import { bundleSchema, codecOf, type BundleJson } from './table-codecs';
 
-/** A validated bundle, decoded into the records the database stores. */
-export interface DecodedBundle {
-  exportedAt: string;
-  runs: RunRecord[];
-  metricChunks: MetricChunk[];
-  artifacts: ArtifactRecord[];
-  datasets: StoredDataset[];
-  registeredModels: RegisteredModel[];
-  modelVersions: ModelVersion[];
-  aliasEvents: AliasEvent[];
-  absentRunIds: string[];
-  progress: { exercises: ExerciseProgress[]; visits: LessonVisit[] };
-}
+/** A validated bundle, decoded into the rows the database stores: one list per bundled table. */
+export type DecodedBundle = { exportedAt: string; absentRunIds: string[] } & { [K in BundledTable]: TableRows[K][] };
 
 export type ParseBundleResult = { ok: true; bundle: DecodedBundle } | { ok: false; error: string };
 
@@ -45,12 +31,16 @@ export function parseBundle(text: string, options: ParseOptions = {}): ParseBund
     const json = parseJsonSafely(text);
     if (!json.ok) return json;
     const header = checkHeader(json.value);
-    if (header) return fail(`${header} ${NOTHING_CHANGED}`);
-    const parsed = bundleSchema.safeParse(json.value, { error: bundleErrorMap });
-    if (!parsed.success) return fail(`The file does not match the bundle format: ${formatIssues(parsed.error.issues)}. ${NOTHING_CHANGED}`);
+    if (typeof header === 'string') return fail(`${header} ${NOTHING_CHANGED}`);
+    // Checked as the file's own version has it (places named as in the file), then lifted to the current layout.
+    const own = schemaForVersion(header.version)!.safeParse(json.value, { error: bundleErrorMap });
+    if (!own.success) return fail(`The file does not match the bundle format: ${formatIssues(own.error.issues)}. ${NOTHING_CHANGED}`);
+    const lifted = header.version === BUNDLE_VERSION ? own : bundleSchema.safeParse(migrateToCurrent(own.data as Record<string, unknown>, header.version), { error: bundleErrorMap });
+    if (!lifted.success) return fail(`The file could not be brought to the current bundle format: ${formatIssues(lifted.error.issues)}. ${NOTHING_CHANGED}`);
+    const parsed = { data: lifted.data as BundleJson };
     const problems = checkReferences(parsed.data);
     if (problems.length > 0) return fail(`The bundle is inconsistent: ${problems.join(' ')} ${NOTHING_CHANGED}`);
-    const catalogProblem = options.catalog ? checkCatalog(parsed.data.progress, options.catalog) : null;
+    const catalogProblem = options.catalog ? checkCatalog(parsed.data, options.catalog) : null;
     if (catalogProblem) return fail(`${catalogProblem} ${NOTHING_CHANGED}`);
     return { ok: true, bundle: decode(parsed.data) };
   } catch (error) {
@@ -59,8 +49,8 @@ export function parseBundle(text: string, options: ParseOptions = {}): ParseBund
   }
 }
 
-/** Format and version first, so a progress file or a newer bundle gets its own message. */
-function checkHeader(value: unknown): string | null {
+/** Format and version first, so a progress file or a newer bundle gets its own message; else the version to read. */
+function checkHeader(value: unknown): string | { version: number } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'This file is not an MLOps Workbench bundle: it does not hold a JSON object.';
   const { format, version } = value as { format?: unknown; version?: unknown };
   if (format === 'mlops-workbench/progress') return 'This is a progress file, not a bundle: import it on the Progress page.';
@@ -68,37 +58,30 @@ function checkHeader(value: unknown): string | null {
     const found = typeof format === 'string' ? `its format is "${format.slice(0, 60)}"` : 'it has no "format" field';
     return `This file is not an MLOps Workbench bundle (${found}; a bundle's format is "${BUNDLE_FORMAT}").`;
   }
-  if (version === BUNDLE_VERSION) return null;
+  const readable = `this workbench reads ${READABLE_VERSIONS.length === 1 ? 'version' : 'versions'} ${joinList(READABLE_VERSIONS.map(String))}`;
+  if (typeof version === 'number' && READABLE_VERSIONS.includes(version)) return { version };
   if (typeof version === 'number' && Number.isFinite(version)) {
     const newer = version > BUNDLE_VERSION ? ' It was made by a newer workbench: reload the page to update this one, then try again.' : '';
-    return `This bundle is version ${version}; this workbench reads version ${BUNDLE_VERSION}.${newer}`;
+    return `This bundle is version ${version}; ${readable}.${newer}`;
   }
-  return `This bundle has no valid version number; this workbench reads version ${BUNDLE_VERSION}.`;
+  return `This bundle has no valid version number; ${readable}.`;
 }
 
-function checkCatalog(progress: BundleJson['progress'], catalog: CourseCatalog): string | null {
-  for (const [i, row] of progress.exercises.entries()) {
+const joinList = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
+
+function checkCatalog(file: BundleJson, catalog: CourseCatalog): string | null {
+  for (const [i, row] of file.exerciseProgress.entries()) {
     const known = Object.hasOwn(catalog, row.lessonId) ? catalog[row.lessonId] : undefined;
-    if (!known) return `progress.exercises[${i}] refers to the lesson "${row.lessonId}", which this course does not have.`;
-    if (!known.includes(row.exerciseId)) return `progress.exercises[${i}] refers to the exercise "${row.exerciseId}", which the lesson "${row.lessonId}" does not have.`;
+    if (!known) return `exerciseProgress[${i}] refers to the lesson "${row.lessonId}", which this course does not have.`;
+    if (!known.includes(row.exerciseId)) return `exerciseProgress[${i}] refers to the exercise "${row.exerciseId}", which the lesson "${row.lessonId}" does not have.`;
   }
-  for (const [i, visit] of progress.visits.entries()) {
-    if (!Object.hasOwn(catalog, visit.lessonId)) return `progress.visits[${i}] refers to the lesson "${visit.lessonId}", which this course does not have.`;
+  for (const [i, visit] of file.lessonVisits.entries()) {
+    if (!Object.hasOwn(catalog, visit.lessonId)) return `lessonVisits[${i}] refers to the lesson "${visit.lessonId}", which this course does not have.`;
   }
   return null;
 }
 
 function decode(b: BundleJson): DecodedBundle {
-  return {
-    exportedAt: b.exportedAt,
-    runs: b.runs.map(decodeRun),
-    metricChunks: b.metricChunks.map(decodeChunk),
-    artifacts: b.artifacts.map(decodeArtifact),
-    datasets: b.datasets.map((d) => ({ ...d, report: d.report ?? null })),
-    registeredModels: b.registeredModels,
-    modelVersions: b.modelVersions.map(decodeVersion),
-    aliasEvents: b.aliasEvents,
-    absentRunIds: b.absentRunIds,
-    progress: b.progress,
-  };
+  const rows = Object.fromEntries(BUNDLED_TABLES.map((table) => [table, (b[table] as unknown[]).map((row) => codecOf(table).decode(row as never))]));
+  return { exportedAt: b.exportedAt, absentRunIds: b.absentRunIds, ...rows } as DecodedBundle;
 }

@@ -1,28 +1,14 @@
-import type { ExerciseProgress, LessonVisit } from '../progress-types';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
-import type { StoredDataset } from '../dataset-types';
 import type { WorkbenchDatabase } from '../db';
-import type { ArtifactRecord, MetricChunk, RunRecord } from '../run-types';
-import { canonicalJson, sameBytes } from './canonical';
-import { encodeAliasEvent, encodeArtifact, encodeChunk, encodeDataset, encodeRun, encodeVersion } from './codec';
+import { BUNDLED_TABLES, travelOf, type BundledTable, type TableRows } from '../tables';
 import { zeroCounts, type BundleCounts } from './format';
 import { mergeExercise, mergeModel, mergeVisit } from './merge';
 import type { DecodedBundle } from './parse';
+import { codecOf } from './table-codecs';
 
 /** What an import writes, and how many records of each kind are new, merged or already here. */
 export interface ImportPlan {
-  write: {
-    runs: RunRecord[];
-    metricChunks: MetricChunk[];
-    artifacts: ArtifactRecord[];
-    datasets: StoredDataset[];
-    /** New models and merged ones (see `mergeModel`). */
-    models: RegisteredModel[];
-    versions: ModelVersion[];
-    aliasEvents: AliasEvent[];
-    exercises: ExerciseProgress[];
-    visits: LessonVisit[];
-  };
+  /** Rows to write, by table: new rows, and merged rows that replace local ones. */
+  write: { [K in BundledTable]: TableRows[K][] };
   added: BundleCounts;
   /** Records present here that the merge rules update: models (aliases) and progress rows. */
   updated: BundleCounts;
@@ -40,77 +26,53 @@ export class BundleCollisionError extends Error {
   }
 }
 
-/** Tables an import reads and writes; one transaction over all of them. */
+/** Tables an import reads and writes (every bundled table); one transaction over all of them. */
 export function bundleTables(db: WorkbenchDatabase) {
-  return [db.runs, db.metricChunks, db.artifacts, db.datasets, db.registeredModels, db.modelVersions, db.aliasEvents, db.exerciseProgress, db.lessonVisits];
+  return BUNDLED_TABLES.map((name) => db.tableOf(name));
 }
 
-type Kind = keyof BundleCounts;
+/** Row-by-row merges of the registry's progress rules: the row to write, or null to keep the local one. */
+const ROW_MERGES = {
+  'further-along': mergeExercise,
+  later: mergeVisit,
+} as const;
 
 /**
- * Compares a decoded bundle with the database and decides every record's fate: added (new key),
- * skipped (same key, same content), merged (models and progress, see `merge.ts`) or a collision
- * (same key, different content). Collisions throw `BundleCollisionError` naming them all.
- * Must run inside a transaction over `bundleTables(db)`; it only reads.
+ * Compares a decoded bundle with the database and decides every record's fate, table by table as
+ * the registry's `merge` rule says: added (new key), skipped (same key, same content), merged
+ * (models and progress, see `merge.ts`) or a collision (same key, different content). Collisions
+ * throw `BundleCollisionError` naming them all. Must run inside a transaction over
+ * `bundleTables(db)`; it only reads.
  */
 export async function planImport(db: WorkbenchDatabase, b: DecodedBundle, now: number): Promise<ImportPlan> {
-  const plan: ImportPlan = {
-    write: { runs: [], metricChunks: [], artifacts: [], datasets: [], models: [], versions: [], aliasEvents: [], exercises: [], visits: [] },
-    added: zeroCounts(),
-    updated: zeroCounts(),
-    skipped: zeroCounts(),
-  };
+  const write = Object.fromEntries(BUNDLED_TABLES.map((t) => [t, []])) as unknown as ImportPlan['write'];
+  const plan: ImportPlan = { write, added: zeroCounts(), updated: zeroCounts(), skipped: zeroCounts() };
   const collisions: string[] = [];
   const runName = new Map(b.runs.map((r) => [r.id, r.name]));
   const runLabel = (id: string) => `run “${runName.get(id) ?? id}” (${id})`;
 
-  /** Records that must be identical when their key exists: add new ones, skip equal ones, report the rest. */
-  const exact = <T>(kind: Kind, incoming: readonly T[], existing: ReadonlyArray<T | undefined>, same: (a: T, b: T) => boolean, label: (r: T) => string, out: T[]) => {
-    incoming.forEach((record, i) => {
+  // Identical-or-refuse tables first: the model merge needs the versions and events they add.
+  for (const table of BUNDLED_TABLES) {
+    if (travelOf(table).merge !== 'identical') continue;
+    const codec = codecOf(table);
+    const count = travelOf(table).count;
+    const incoming = b[table] as Array<TableRows[typeof table]>;
+    const existing = await db.tableOf(table).bulkGet(incoming.map((row) => codec.key(row)));
+    incoming.forEach((row, i) => {
       const local = existing[i];
       if (local === undefined) {
-        out.push(record);
-        plan.added[kind]++;
-      } else if (same(local, record)) plan.skipped[kind]++;
-      else collisions.push(label(record));
+        (write[table] as unknown[]).push(row);
+        plan.added[count]++;
+      } else if (codec.same(local, row)) plan.skipped[count]++;
+      else collisions.push(codec.describe(row, runLabel));
     });
-  };
-  const byJson =
-    <T>(encode: (r: T) => unknown) =>
-    (a: T, c: T) =>
-      canonicalJson(encode(a)) === canonicalJson(encode(c));
-
-  exact('runs', b.runs, await db.runs.bulkGet(b.runs.map((r) => r.id)), byJson(encodeRun), (r) => runLabel(r.id), plan.write.runs);
-  exact(
-    'metricChunks',
-    b.metricChunks,
-    await db.metricChunks.bulkGet(b.metricChunks.map((c) => [c.runId, c.key, c.chunk] as [string, string, number])),
-    byJson(encodeChunk),
-    (c) => `chunk ${c.chunk} of “${c.key}” in ${runLabel(c.runId)}`,
-    plan.write.metricChunks,
-  );
-  exact(
-    'artifacts',
-    b.artifacts,
-    await db.artifacts.bulkGet(b.artifacts.map((a) => [a.runId, a.name] as [string, string])),
-    (x, y) => sameBytes(x.bytes, y.bytes) && canonicalJson(encodeArtifact({ ...x, bytes: null })) === canonicalJson(encodeArtifact({ ...y, bytes: null })),
-    (a) => `artifact “${a.name}” of ${runLabel(a.runId)}`,
-    plan.write.artifacts,
-  );
-  exact('datasets', b.datasets, await db.datasets.bulkGet(b.datasets.map((d) => d.id)), byJson(encodeDataset), (d) => `dataset “${d.name}” (${d.id})`, plan.write.datasets);
-  exact(
-    'versions',
-    b.modelVersions,
-    await db.modelVersions.bulkGet(b.modelVersions.map((v) => [v.name, v.version] as [string, number])),
-    byJson(encodeVersion),
-    (v) => `${v.name} v${v.version}`,
-    plan.write.versions,
-  );
-  exact('aliasEvents', b.aliasEvents, await db.aliasEvents.bulkGet(b.aliasEvents.map((e) => e.id)), byJson(encodeAliasEvent), (e) => `alias event ${e.id} (${e.name} @${e.alias})`, plan.write.aliasEvents);
-
-  await planModels(db, b, now, plan, collisions);
+  }
+  for (const table of BUNDLED_TABLES) if (travelOf(table).merge === 'model') await planModels(db, b, now, plan, collisions);
   if (collisions.length > 0) throw new BundleCollisionError(collisions);
-  await planProgress(db, b, plan);
+  for (const table of BUNDLED_TABLES) {
+    const rule = travelOf(table).merge;
+    if (rule === 'further-along' || rule === 'later') await planRowMerges(db, table, b[table] as never[], ROW_MERGES[rule] as (local: unknown, row: unknown) => unknown, plan);
+  }
   return plan;
 }
 
@@ -119,43 +81,44 @@ async function planModels(db: WorkbenchDatabase, b: DecodedBundle, now: number, 
   for (const [i, incoming] of b.registeredModels.entries()) {
     const local = locals[i];
     if (!local) {
-      plan.write.models.push(incoming);
+      plan.write.registeredModels.push(incoming);
       plan.added.models++;
       continue;
     }
     const [localEvents, localVersions] = await Promise.all([db.aliasEvents.where('name').equals(local.name).toArray(), db.modelVersions.where('name').equals(local.name).toArray()]);
-    const versions = new Map([...localVersions, ...plan.write.versions.filter((v) => v.name === local.name)].map((v) => [v.version, v]));
+    const versions = new Map([...localVersions, ...plan.write.modelVersions.filter((v) => v.name === local.name)].map((v) => [v.version, v]));
     const newEvents = plan.write.aliasEvents.filter((e) => e.name === local.name);
     const merge = mergeModel(local, incoming, localEvents, newEvents, versions, now);
     if (merge.kind === 'conflict') collisions.push(merge.message);
     else if (merge.kind === 'same') plan.skipped.models++;
     else {
-      plan.write.models.push(merge.model);
+      plan.write.registeredModels.push(merge.model);
       plan.updated.models++;
     }
   }
 }
 
-async function planProgress(db: WorkbenchDatabase, b: DecodedBundle, plan: ImportPlan): Promise<void> {
-  const { exercises, visits } = b.progress;
-  const localExercises = await db.exerciseProgress.bulkGet(exercises.map((e) => [e.lessonId, e.exerciseId] as [string, string]));
-  exercises.forEach((row, i) => {
-    const local = localExercises[i];
-    const keep = mergeExercise(local, row);
-    if (!keep) plan.skipped.exercises++;
+async function planRowMerges(db: WorkbenchDatabase, table: BundledTable, rows: unknown[], merge: (local: unknown, row: unknown) => unknown, plan: ImportPlan): Promise<void> {
+  const codec = codecOf(table);
+  const count = travelOf(table).count;
+  const locals = await db.tableOf(table).bulkGet(rows.map((row) => codec.key(row as never)));
+  rows.forEach((row, i) => {
+    const local = locals[i];
+    const keep = merge(local, row);
+    if (!keep) plan.skipped[count]++;
     else {
-      plan.write.exercises.push(keep);
-      plan[local ? 'updated' : 'added'].exercises++;
+      (plan.write[table] as unknown[]).push(keep);
+      plan[local ? 'updated' : 'added'][count]++;
     }
   });
-  const localVisits = await db.lessonVisits.bulkGet(visits.map((v) => v.lessonId));
-  visits.forEach((row, i) => {
-    const local = localVisits[i];
-    const keep = mergeVisit(local, row);
-    if (!keep) plan.skipped.visits++;
-    else {
-      plan.write.visits.push(keep);
-      plan[local ? 'updated' : 'added'].visits++;
-    }
-  });
+}
+
+/** Writes a plan inside the import's transaction: new rows are added (never overwriting), merged rows replace local ones. */
+export async function writePlan(db: WorkbenchDatabase, plan: ImportPlan): Promise<void> {
+  for (const table of BUNDLED_TABLES) {
+    const rows = plan.write[table] as unknown[];
+    if (rows.length === 0) continue;
+    if (travelOf(table).merge === 'identical') await db.tableOf(table).bulkAdd(rows as never[]);
+    else await db.tableOf(table).bulkPut(rows as never[]);
+  }
 }

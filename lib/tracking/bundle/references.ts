@@ -1,11 +1,12 @@
-import type { BundleJson } from './schema';
+import { BUNDLED_TABLES } from '../tables';
+import { TABLE_CODECS, type BundleJson } from './table-codecs';
 
 /**
  * Cross-record rules of a bundle, checked after the schema and before anything is written.
  * Returns up to `max` problems, each a sentence naming the place at fault; empty when sound.
  *
  * Rules:
- * - ids are unique within their kind: runs, chunks (run + key + chunk), artifacts (run + name),
+ * - keys are unique within their table: runs, chunks (run + key + chunk), artifacts (run + name),
  *   datasets, models, versions (model + version), alias events, exercises, visits;
  * - every chunk's and artifact's run is in `runs`;
  * - `absentRunIds` lists runs that were deleted before the export but that records still name;
@@ -21,16 +22,12 @@ export function checkReferences(b: BundleJson, max = 3): string[] {
   const problems: string[] = [];
   const add = (message: string) => problems.length < max && problems.push(message);
 
-  unique(b.runs, (r) => r.id, 'runs', 'the run id', add);
-  unique(b.metricChunks, (c) => `${c.runId} / ${c.key} / ${c.chunk}`, 'metricChunks', 'the chunk (run / metric / chunk)', add);
-  unique(b.artifacts, (a) => `${a.runId} / ${a.name}`, 'artifacts', 'the artifact (run / name)', add);
-  unique(b.datasets, (d) => d.id, 'datasets', 'the dataset id', add);
-  unique(b.registeredModels, (m) => m.name, 'registeredModels', 'the model name', add);
-  unique(b.modelVersions, (v) => `${v.name} v${v.version}`, 'modelVersions', 'the version', add);
-  unique(b.aliasEvents, (e) => e.id, 'aliasEvents', 'the alias event id', add);
+  // Keys are unique within each table (the registry's codecs say what the key is).
+  for (const table of BUNDLED_TABLES) {
+    const codec = TABLE_CODECS[table] as { uniqueKey: (row: unknown) => string; keyName: string };
+    unique(b[table] as unknown[], codec.uniqueKey, table, codec.keyName, add);
+  }
   unique(b.absentRunIds, (id) => id, 'absentRunIds', 'the run id', add);
-  unique(b.progress.exercises, (e) => `${e.lessonId}/${e.exerciseId}`, 'progress.exercises', 'the exercise', add);
-  unique(b.progress.visits, (v) => v.lessonId, 'progress.visits', 'the lesson', add);
   if (problems.length > 0) return problems;
 
   const runs = new Map(b.runs.map((r) => [r.id, r]));

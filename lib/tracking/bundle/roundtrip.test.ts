@@ -18,7 +18,7 @@ describe('bundle export and import', () => {
     await seedWorkbench(a);
     const exported = await exportBundle(a, everything, Date.UTC(2024, 0, 2));
     expect(exported.counts).toEqual({ runs: 5, metricChunks: 9, artifacts: 4, datasets: 1, models: 1, versions: 2, aliasEvents: 4, exercises: 1, visits: 1 });
-    expect(JSON.parse(exported.json)).toMatchObject({ format: 'mlops-workbench/bundle', version: 1, exportedAt: '2024-01-02T00:00:00.000Z' });
+    expect(JSON.parse(exported.json)).toMatchObject({ format: 'mlops-workbench/bundle', version: 2, exportedAt: '2024-01-02T00:00:00.000Z' });
 
     const b = freshDb();
     const result = await importBundle(b, exported.json, 9000);
@@ -128,10 +128,10 @@ describe('bundle export and import', () => {
     const a = freshDb();
     await seedWorkbench(a);
     const file = JSON.parse((await exportBundle(a, everything, 1)).json);
-    file.progress.visits.push({ lessonId: 'BAD ID', visitedAt: 1 });
+    file.lessonVisits.push({ lessonId: 'BAD ID', visitedAt: 1 });
     const b = freshDb();
     const result = await importBundle(b, JSON.stringify(file), 2);
-    expect(result).toEqual({ ok: false, reason: 'invalid', error: expect.stringContaining('progress.visits[1].lessonId: must be a lesson or exercise id') });
+    expect(result).toEqual({ ok: false, reason: 'invalid', error: expect.stringContaining('lessonVisits[1].lessonId: must be a lesson or exercise id') });
     expect(await b.runs.count()).toBe(0);
   });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { METRIC_CHUNK_POINTS } from '../run-types';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, LIMITS, MAX_BUNDLE_BYTES } from './format';
+import { BUNDLE_FORMAT, LIMITS, MAX_BUNDLE_BYTES } from './format';
 
 /*
- * The strict schema of a bundle (format version 1). Text limits are generous multiples of what
+ * The strict schemas of a bundle's rows, shared by every format version, and the frozen layout of
+ * format version 1 (the current layout is derived from the table registry in `table-codecs.ts`). Text limits are generous multiples of what
  * the app writes (a run name typed at training time is not capped), so that every real record
  * fits; they exist to refuse absurd sizes, and `exportBundle` checks its own output against them. Every object refuses unknown fields, every
  * string and list is bounded, numbers are finite (zod's `number()` refuses ±Infinity and NaN) and
@@ -69,7 +70,7 @@ const tags = map(tagKey, z.string().max(10_000));
 
 export const RUN_STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
 
-const run = z.strictObject({
+export const runRow = z.strictObject({
   id: runIdSchema,
   experiment: z.string().max(1000),
   name: z.string().max(1000),
@@ -88,7 +89,7 @@ const run = z.strictObject({
   parentRunId: runIdSchema.nullable(),
 });
 
-const metricChunk = z
+export const metricChunkRow = z
   .strictObject({
     runId: runIdSchema,
     key,
@@ -99,7 +100,7 @@ const metricChunk = z
   })
   .refine((c) => c.steps.length === c.values.length, { path: ['values'], message: 'must have one value per step (steps and values differ in length)' });
 
-const artifact = z.strictObject({
+export const artifactRow = z.strictObject({
   runId: runIdSchema,
   name: artifactName,
   contentType: z.string().min(1).max(200),
@@ -108,7 +109,7 @@ const artifact = z.strictObject({
   createdAt: time,
 });
 
-const dataset = z.strictObject({
+export const datasetRow = z.strictObject({
   id: datasetId,
   name: z.string().max(500),
   fileName: z.string().max(500),
@@ -123,7 +124,7 @@ const dataset = z.strictObject({
   report: jsonData,
 });
 
-const registeredModel = z.strictObject({
+export const registeredModelRow = z.strictObject({
   name: modelName,
   description: z.string().max(10_000),
   tags,
@@ -132,7 +133,7 @@ const registeredModel = z.strictObject({
   updatedAt: time,
 });
 
-const modelVersion = z.strictObject({
+export const modelVersionRow = z.strictObject({
   name: modelName,
   version: versionNumber,
   runId: runIdSchema,
@@ -147,7 +148,7 @@ const modelVersion = z.strictObject({
   metrics: map(key, metricValue),
 });
 
-const aliasEvent = z.strictObject({
+export const aliasEventRow = z.strictObject({
   id: runIdSchema,
   name: modelName,
   alias: aliasName,
@@ -158,7 +159,7 @@ const aliasEvent = z.strictObject({
   reason: z.string().max(10_000),
 });
 
-const exercise = z.strictObject({
+export const exerciseRow = z.strictObject({
   lessonId,
   exerciseId: lessonId,
   status: z.enum(['not-started', 'attempted', 'passed']),
@@ -171,29 +172,36 @@ const exercise = z.strictObject({
   passedAt: time.nullable(),
 });
 
-/** The whole file. `absentRunIds`: runs that versions or parent links name but that were deleted before the export. */
-export const bundleSchema = z.strictObject({
+export const visitRow = z.strictObject({ lessonId, visitedAt: time });
+
+/**
+ * Format version 1 (frozen: files written by the workbench before the table registry). Each kind
+ * of record was a field of its own, progress nested under `progress`. `absentRunIds`: runs that
+ * versions or parent links name but that were deleted before the export.
+ */
+export const bundleSchemaV1 = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
+  version: z.literal(1),
   exportedAt: z.string().max(40),
-  runs: z.array(run).max(LIMITS.runs),
-  metricChunks: z.array(metricChunk).max(LIMITS.metricChunks),
-  artifacts: z.array(artifact).max(LIMITS.artifacts),
-  datasets: z.array(dataset).max(LIMITS.datasets),
-  registeredModels: z.array(registeredModel).max(LIMITS.registeredModels),
-  modelVersions: z.array(modelVersion).max(LIMITS.modelVersions),
-  aliasEvents: z.array(aliasEvent).max(LIMITS.aliasEvents),
+  runs: z.array(runRow).max(LIMITS.runs),
+  metricChunks: z.array(metricChunkRow).max(LIMITS.metricChunks),
+  artifacts: z.array(artifactRow).max(LIMITS.artifacts),
+  datasets: z.array(datasetRow).max(LIMITS.datasets),
+  registeredModels: z.array(registeredModelRow).max(LIMITS.registeredModels),
+  modelVersions: z.array(modelVersionRow).max(LIMITS.modelVersions),
+  aliasEvents: z.array(aliasEventRow).max(LIMITS.aliasEvents),
   absentRunIds: z.array(runIdSchema).max(LIMITS.modelVersions),
   progress: z.strictObject({
-    exercises: z.array(exercise).max(LIMITS.exercises),
-    visits: z.array(z.strictObject({ lessonId, visitedAt: time })).max(LIMITS.visits),
+    exercises: z.array(exerciseRow).max(LIMITS.exercises),
+    visits: z.array(visitRow).max(LIMITS.visits),
   }),
 });
 
-/** A bundle file as JSON, once validated. */
-export type BundleJson = z.infer<typeof bundleSchema>;
-export type RunJson = BundleJson['runs'][number];
-export type MetricChunkJson = BundleJson['metricChunks'][number];
-export type ArtifactJson = BundleJson['artifacts'][number];
-export type DatasetJson = BundleJson['datasets'][number];
-export type ModelVersionJson = BundleJson['modelVersions'][number];
+export type BundleJsonV1 = z.infer<typeof bundleSchemaV1>;
+
+/** Rows as JSON, once validated. */
+export type RunJson = z.infer<typeof runRow>;
+export type MetricChunkJson = z.infer<typeof metricChunkRow>;
+export type ArtifactJson = z.infer<typeof artifactRow>;
+export type DatasetJson = z.infer<typeof datasetRow>;
+export type ModelVersionJson = z.infer<typeof modelVersionRow>;
