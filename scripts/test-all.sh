@@ -17,6 +17,8 @@ fi
 
 [ -d node_modules ] || { step "Installing npm packages"; npm install --no-audit --no-fund; }
 
+step "Model package runtime (contract.mjs, preprocess.mjs from their TypeScript)"
+node scripts/package-runtime.mjs
 step "Lint (ESLint, with the layer rules)"
 npx eslint --max-warnings=0 .
 step "Typecheck (tsc, strict)"

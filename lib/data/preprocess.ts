@@ -1,9 +1,8 @@
+import { encodeInto, encoderWidth, OTHER, type FeatureEncoder } from './encode-record';
 import { column, type DataTable } from './table';
 
-/** How one input column becomes model inputs; everything here was learned from training rows only. */
-export type FeatureEncoder =
-  | { kind: 'numeric'; column: string; mean: number; std: number }
-  | { kind: 'onehot'; column: string; categories: string[]; mode: string | null };
+// The per-record transform lives in encode-record.ts, which the model package also ships.
+export { OTHER, transformRecord, type FeatureEncoder } from './encode-record';
 
 /** The fitted preprocessing, saved with every model so serving transforms inputs the same way. */
 export interface Preprocessing {
@@ -20,8 +19,6 @@ export interface PreprocessOptions {
   /** Categories kept per column, most frequent first; the rest share "(other)" (default 20). */
   maxCategories?: number;
 }
-
-export const OTHER = '(other)';
 
 /**
  * Fits imputation, scaling and one-hot encoding on the `trainRows` of `table` only: validation,
@@ -78,38 +75,4 @@ export function transformTable(prep: Preprocessing, table: DataTable, rows: read
     offset += encoderWidth(encoder);
   }
   return out;
-}
-
-/**
- * Model inputs for one raw record (a form, a serving request): same encoding as the table path.
- * Numbers may arrive as strings; anything unparseable counts as missing.
- */
-export function transformRecord(prep: Preprocessing, record: Readonly<Record<string, unknown>>): Float32Array {
-  const out = new Float32Array(prep.featureNames.length);
-  let offset = 0;
-  for (const encoder of prep.encoders) {
-    const raw = record[encoder.column];
-    const value =
-      encoder.kind === 'numeric'
-        ? raw === null || raw === undefined || raw === '' ? null : Number(raw)
-        : raw === null || raw === undefined || raw === '' ? null : String(raw);
-    encodeInto(encoder, prep.scale, value, out, offset);
-    offset += encoderWidth(encoder);
-  }
-  return out;
-}
-
-function encoderWidth(encoder: FeatureEncoder): number {
-  return encoder.kind === 'numeric' ? 1 : encoder.categories.length + 1;
-}
-
-function encodeInto(encoder: FeatureEncoder, scale: boolean, value: number | string | null, out: Float32Array, at: number): void {
-  if (encoder.kind === 'numeric') {
-    const v = typeof value === 'number' && Number.isFinite(value) ? value : encoder.mean;
-    out[at] = scale ? (v - encoder.mean) / encoder.std : v;
-    return;
-  }
-  const v = value === null ? encoder.mode : String(value);
-  const index = v === null ? -1 : encoder.categories.indexOf(v);
-  out[at + (index >= 0 ? index : encoder.categories.length)] = 1;
 }

@@ -8,8 +8,7 @@ import { saveModelArtifacts } from '../../tracking/model-store';
 import { createRun, finishRun } from '../../tracking/runs';
 import type { ModelVersion } from '../types';
 import { buildModelPackage, PackageError } from './build';
-import { CONTRACT_MJS } from './template-contract';
-import { PREPROCESS_MJS } from './template-preprocess';
+import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
 
 const dbs: WorkbenchDatabase[] = [];

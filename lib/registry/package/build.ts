@@ -4,9 +4,8 @@ import type { WorkbenchDatabase } from '../../tracking/db';
 import { modelCard, type PackagedFile } from './model-card';
 import { packageBaseName, packageFileName } from './names';
 import { loadPackageSources } from './sources';
-import { CONTRACT_MJS } from './template-contract';
+import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 import { DOCKERFILE, DOCKERIGNORE, packageJson, packageReadme } from './template-docs';
-import { PREPROCESS_MJS } from './template-preprocess';
 import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
 
 export { PackageError } from './sources';

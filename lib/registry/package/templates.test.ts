@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitPreprocessing, transformRecord, type Preprocessing } from '../../data/preprocess';
 import { seededRandom } from '../../data/random';
 import { tableFromRecords } from '../../data/table';
-import { CONTRACT_MJS } from './template-contract';
-import { PREPROCESS_MJS } from './template-preprocess';
+import { readFileSync } from 'node:fs';
+import { parseRequest, type RequestError } from '../../serving/contract';
+import { GENERATED_FILE, generatePackageRuntime } from '../../../scripts/package-runtime.mjs';
+import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 
 // The generated modules are plain JS: write them out and import them as the package would.
 const dir = join(process.cwd(), 'test-results', `templates-${process.pid}-${Date.now()}`);
@@ -38,6 +40,54 @@ const training = [
   { distance: 450, hour: 6, origin: 'SFO' },
 ];
 const prep = (scale: boolean) => fitPreprocessing(tableFromRecords(training, schema), [0, 1, 2, 3, 4], ['distance', 'hour', 'origin'], { scale, maxCategories: 2 });
+
+describe('one source of truth for the package runtime', () => {
+  it('ships exactly what the TypeScript sources emit now (the build regenerates it; a stale copy fails here)', () => {
+    expect(readFileSync(join(process.cwd(), GENERATED_FILE), 'utf8')).toBe(generatePackageRuntime());
+    expect(CONTRACT_MJS).toContain('from lib/serving/contract.ts');
+    expect(PREPROCESS_MJS).toContain('from lib/data/encode-record.ts');
+  });
+
+  it('contract.mjs gives the TypeScript contract’s verdict on every request, word for word', () => {
+    const p = prep(true);
+    const columns = ['distance', 'hour', 'origin'];
+    const bodies: string[] = [
+      '',
+      '  ',
+      '{"id": 1,',
+      '[1]',
+      'null',
+      JSON.stringify({ id: { x: 1 }, columns, rows: [] }),
+      JSON.stringify({ id: 'a', columns: ['distance', 'hour'], rows: [] }),
+      JSON.stringify({ id: 'a', columns: [...columns, 'seat', 'gate'], rows: [] }),
+      JSON.stringify({ id: 'a', columns: ['hour', ...columns], rows: [] }),
+      JSON.stringify({ id: 'a', columns: 'distance', rows: [] }),
+      JSON.stringify({ id: 'a', columns, rows: 'x' }),
+      JSON.stringify({ id: 'a', columns, rows: [{ distance: 1 }] }),
+      JSON.stringify({ id: 'a', columns, rows: [[1, 2]] }),
+      JSON.stringify({ id: 'a', columns, rows: [['12,5', 2, 'SEA']] }),
+      JSON.stringify({ id: 'a', columns, rows: [['N/A', 2, 'SEA']] }),
+      JSON.stringify({ id: 'a', columns, rows: [[1, [2], { code: 'SEA' }]] }),
+      JSON.stringify({ id: 'a', columns, rows: [[1, 2, { code: 'x'.repeat(80) }]] }),
+      '{"id": "a", "columns": ["distance", "hour", "origin"], "rows": [[1e400, 2, "SEA"]]}',
+      JSON.stringify({ id: 7, columns, rows: [[300, '8', 'SEA'], [null, '', null], [true, false, 42]] }),
+      JSON.stringify({ columns, rows: Array.from({ length: 10_001 }, () => [1, 2, 'SEA']) }),
+      JSON.stringify({ id: 'p', columns: ['origin', 'distance', 'hour'], rows: [['__proto__', ' 12 ', '1e3']] }),
+    ];
+    const outcome = (parse: (text: string) => unknown, text: string) => {
+      try {
+        return { ok: JSON.parse(JSON.stringify(parse(text))) as unknown };
+      } catch (error) {
+        const e = error as RequestError;
+        return { status: e.status, message: e.message, id: e.id ?? null, name: e.name };
+      }
+    };
+    for (const body of bodies) {
+      const fromTs = outcome((t) => parseRequest(t, p), body);
+      expect(outcome((t) => contract.parseRequest(t, p), body), body.slice(0, 80)).toEqual(fromTs);
+    }
+  });
+});
 
 describe('preprocess.mjs (the package’s port of transformRecord)', () => {
   it('gives bit-identical inputs to transformRecord for numbers, numeric strings, blanks, garbage, unseen and numeric categories', () => {
