@@ -1,33 +1,30 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { listBundleCandidates, type BundleCandidates } from '@/lib/tracking/bundle/candidates';
 import type { BundleSelection } from '@/lib/tracking/bundle/export';
 import { formatBytes } from '@/lib/tracking/bundle/format';
 import { describeCounts, joinList } from '@/lib/tracking/bundle/import';
 import { getDatabase } from '@/lib/tracking/db';
-import { describeStorageError } from '@/lib/tracking/errors';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { bundleFileName, downloadBlob } from './download';
 import { RunChecklist } from './RunChecklist';
 import { usePreparedBundle } from './use-prepared-bundle';
 import { systemClock } from '@/lib/time';
-
-type Loaded = { candidates: BundleCandidates } | { error: string };
 
 /**
  * Export: pick runs (a `?runs=` link preselects them), registered models and progress; see what
  * the file will hold and its exact size; download it as `mlops-workbench-<date>.json`.
  */
 export function ExportPanel({ preselectedRuns, preselectedModels }: { preselectedRuns: readonly string[]; preselectedModels: readonly string[] }) {
-  const loaded = useLiveQuery<Loaded>(() => listBundleCandidates(getDatabase()).then((candidates) => ({ candidates }), (e: unknown) => ({ error: describeStorageError(e) })), []);
+  const loaded = useLiveLoaded(() => listBundleCandidates(getDatabase()), []);
   const [runs, setRuns] = useState<ReadonlySet<string>>(() => new Set(preselectedRuns));
   const [models, setModels] = useState<ReadonlySet<string>>(() => new Set(preselectedModels));
   const [includeProgress, setIncludeProgress] = useState(false);
   const [includeDatasets, setIncludeDatasets] = useState(true);
   const [downloaded, setDownloaded] = useState<string | null>(null);
 
-  const candidates = loaded && 'candidates' in loaded ? loaded.candidates : undefined;
+  const candidates: BundleCandidates | undefined = loaded.status === 'ready' ? loaded.value : undefined;
   // Ids from a link that are not (or no longer) here are left out rather than failing the export.
   const selection = useMemo<BundleSelection | null>(() => {
     if (!candidates) return null;
@@ -38,9 +35,9 @@ export function ExportPanel({ preselectedRuns, preselectedModels }: { preselecte
   }, [candidates, runs, models, includeProgress, includeDatasets]);
   const prepared = usePreparedBundle(selection, candidates);
 
-  if (!loaded) return <p role="status">Loading runs and models…</p>;
-  if ('error' in loaded) return <p className="notice error" role="alert">{loaded.error}</p>;
-  const { candidates: c } = loaded;
+  if (loaded.status === 'loading') return <p role="status">Loading runs and models…</p>;
+  if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;
+  const c = loaded.value;
   const unknownLinked = preselectedRuns.filter((id) => !c.runs.some((r) => r.id === id)).length;
 
   const toggleModel = (name: string) => {

@@ -1,12 +1,11 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
 import { useDeferredValue, useMemo } from 'react';
 import { metricLabel } from '@/components/runs/format';
-import { differingParams, loadComparison, type Comparison } from '@/lib/tracking/compare';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
+import { differingParams, loadComparison } from '@/lib/tracking/compare';
 import { getDatabase } from '@/lib/tracking/db';
-import { describeStorageError } from '@/lib/tracking/errors';
 import { CompareNotices, PickRuns } from './CompareNotices';
 import { CopyLinkButton } from './CopyLinkButton';
 import { CurvesSection } from './CurvesSection';
@@ -18,8 +17,6 @@ import { SelectedRuns } from './SelectedRuns';
 import { useCompareUrl } from './use-compare-url';
 import { DiffTable } from './DiffTable';
 
-type Loaded = { ok: true; data: Comparison } | { ok: false; error: string };
-
 /**
  * The compare view of 2–20 runs, all state in the URL (`?runs=a,b&metric=val_loss`): overlaid
  * curves of one metric, parallel coordinates and a scatter from params to it, and a table of
@@ -29,30 +26,26 @@ export function CompareView() {
   const { ids, overflow, metric: requested, setMetric, removeRuns } = useCompareUrl();
   const markReady = useCompareMarks(ids.length > 0);
   const idsKey = ids.join(',');
-  const loaded = useLiveQuery<Loaded>(
-    () =>
-      loadComparison(getDatabase(), ids, requested).then(
-        (data) => ({ ok: true, data }),
-        (error: unknown) => ({ ok: false, error: describeStorageError(error) }),
-      ),
+  const loaded = useLiveLoaded(
+    () => loadComparison(getDatabase(), ids, requested),
     // ids is recreated with the URL; its joined text says whether the selection really changed.
     [idsKey, requested],
   );
-  const data = loaded?.ok ? loaded.data : null;
+  const data = loaded.status === 'ready' ? loaded.value : null;
   // The curves draw first; the other charts and the table follow in a background render, so
   // they neither delay the first chart nor block input while they render.
   const later = useDeferredValue(data, null);
   const params = useMemo(() => (later ? differingParams(later.runs) : { differing: [], identical: [] }), [later]);
 
   if (ids.length < 2) return <PickRuns selected={ids.length} found={ids.length} />;
-  if (!loaded) return <p role="status">Loading {ids.length} runs…</p>;
-  if (!loaded.ok)
+  if (loaded.status === 'loading') return <p role="status">Loading {ids.length} runs…</p>;
+  if (loaded.status === 'error')
     return (
       <p className="notice error" role="alert">
-        The runs could not be read. {loaded.error}
+        The runs could not be read. {loaded.message}
       </p>
     );
-  const { runs, missingIds, keys, metric, histories } = loaded.data;
+  const { runs, missingIds, keys, metric, histories } = loaded.value;
   const withoutMetric = metric ? runs.filter((r) => !histories.has(r.id)).map((r) => r.name) : [];
   const notices = <CompareNotices overflow={overflow} missingIds={missingIds} comparing={runs.length >= 2} withoutMetric={withoutMetric} metric={metric} onDropMissing={() => removeRuns(missingIds)} />;
   if (runs.length < 2)

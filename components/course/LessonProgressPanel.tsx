@@ -14,7 +14,7 @@ const STATUS_TEXT = { 'not-started': 'Not started', attempted: 'Attempted', pass
 /** Sidebar list of the lesson's exercises with their status, linking to each. */
 export function LessonExerciseList({ lesson }: { lesson: LessonOutline }) {
   const state = useProgressRecords();
-  const index = state.status === 'ready' ? indexProgress(state.records.exercises) : new Map();
+  const index = state.status === 'ready' ? indexProgress(state.value.exercises) : new Map();
   const completion = lessonCompletion(lesson, index);
   return (
     <section aria-labelledby="lesson-exercises-heading" className="sidebar-block">
@@ -46,7 +46,7 @@ export function LessonExerciseList({ lesson }: { lesson: LessonOutline }) {
 export function LessonCompleteBanner({ lesson, nextTitle }: { lesson: LessonOutline; nextTitle?: string }) {
   const state = useProgressRecords();
   if (state.status !== 'ready') return null;
-  const c = lessonCompletion(lesson, indexProgress(state.records.exercises));
+  const c = lessonCompletion(lesson, indexProgress(state.value.exercises));
   return (
     <div className={`notice ${c.complete ? 'ok' : 'info'} lesson-complete`} role="status" data-testid="lesson-completion">
       {c.complete ? (

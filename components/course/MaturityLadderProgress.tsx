@@ -17,7 +17,7 @@ export interface LadderRung {
  */
 export function MaturityLadderProgress({ rungs, lessons }: { rungs: LadderRung[]; lessons: LessonOutline[] }) {
   const state = useProgressRecords();
-  const completed = new Set(state.status === 'ready' ? completedLessonIds(lessons, state.records.exercises) : []);
+  const completed = new Set(state.status === 'ready' ? completedLessonIds(lessons, state.value.exercises) : []);
   const standing = state.status === 'ready' ? maturityStanding(lessons, completed) : null;
   const summary =
     state.status !== 'ready'

@@ -15,7 +15,7 @@ import { useProgressRecords } from './use-progress';
 export function LessonStatusBadge({ lesson }: { lesson: LessonOutline }) {
   const state = useProgressRecords();
   if (state.status !== 'ready') return <span className="badge">…</span>;
-  const c = lessonCompletion(lesson, indexProgress(state.records.exercises));
+  const c = lessonCompletion(lesson, indexProgress(state.value.exercises));
   if (c.complete) return <span className="badge status-complete">Complete</span>;
   if (c.started)
     return (
@@ -29,7 +29,7 @@ export function LessonStatusBadge({ lesson }: { lesson: LessonOutline }) {
 /** Lessons completed in a week, as text and a bar. */
 export function WeekProgress({ lessons, label }: { lessons: LessonOutline[]; label: string }) {
   const state = useProgressRecords();
-  const done = state.status === 'ready' ? completedLessonIds(lessons, state.records.exercises).length : 0;
+  const done = state.status === 'ready' ? completedLessonIds(lessons, state.value.exercises).length : 0;
   const percent = lessons.length ? Math.round((done / lessons.length) * 100) : 0;
   return (
     <div className="week-progress">
@@ -54,7 +54,7 @@ const REASON_TEXT = {
 export function ContinueLink({ lessons }: { lessons: LessonOutline[] }) {
   const state = useProgressRecords();
   const target = useMemo(
-    () => (state.status === 'ready' ? continueTarget(lessons, state.records.exercises, state.records.visits) : null),
+    () => (state.status === 'ready' ? continueTarget(lessons, state.value.exercises, state.value.visits) : null),
     [state, lessons],
   );
   if (state.status === 'error') return <p className="notice error">{state.message}</p>;

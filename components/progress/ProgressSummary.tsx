@@ -10,11 +10,11 @@ export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
   const state = useProgressRecords();
   if (state.status === 'loading') return <p>Loading your progress…</p>;
   if (state.status === 'error') return <p className="notice error">{state.message}</p>;
-  const index = indexProgress(state.records.exercises);
-  const visits = new Map(state.records.visits.map((v) => [v.lessonId, v.visitedAt]));
+  const index = indexProgress(state.value.exercises);
+  const visits = new Map(state.value.visits.map((v) => [v.lessonId, v.visitedAt]));
   const lessons = weeks.flatMap((w) => w.lessons);
   const complete = lessons.filter((l) => lessonCompletion(l, index).complete).length;
-  const passedExercises = state.records.exercises.filter((e) => e.status === 'passed').length;
+  const passedExercises = state.value.exercises.filter((e) => e.status === 'passed').length;
   return (
     <>
       <p data-testid="progress-totals">

@@ -1,14 +1,12 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { shortHash } from '@/lib/data/hash';
 import { describeRegistryError } from '@/lib/registry/errors';
-import { lineage, type Lineage } from '@/lib/registry/lineage';
+import { lineage } from '@/lib/registry/lineage';
 import { getDatabase } from '@/lib/tracking/db';
 import { formatWhen, runHref } from './links';
-
-type Loaded = { lineage: Lineage | undefined } | { error: string };
 
 const Arrow = () => (
   <span className="lineage-arrow" aria-hidden="true">
@@ -18,11 +16,11 @@ const Arrow = () => (
 
 /** Where a version came from and where it went, as an ordered list: dataset → run → version → deployments. */
 export function LineageView({ name, version }: { name: string; version: number }) {
-  const loaded = useLiveQuery<Loaded>(() => lineage(getDatabase(), name, version).then((l) => ({ lineage: l }), (e: unknown) => ({ error: describeRegistryError(e) })), [name, version]);
-  if (!loaded) return <p role="status">Loading the lineage…</p>;
-  if ('error' in loaded) return <p className="notice error" role="alert">{loaded.error}</p>;
-  if (!loaded.lineage) return null;
-  const { dataset, run, version: v, deployments } = loaded.lineage;
+  const loaded = useLiveLoaded(() => lineage(getDatabase(), name, version), [name, version], describeRegistryError);
+  if (loaded.status === 'loading') return <p role="status">Loading the lineage…</p>;
+  if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;
+  if (!loaded.value) return null;
+  const { dataset, run, version: v, deployments } = loaded.value;
   return (
     <div className="lineage-view" data-testid="lineage">
       <h3 id={`lineage-${version}`}>Lineage</h3>

@@ -1,13 +1,13 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Breadcrumb } from '@/components/ui/Breadcrumb';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { aliasTarget, CHAMPION } from '@/lib/registry/aliases';
 import { describeRegistryError } from '@/lib/registry/errors';
 import { aliasHistory, getModel } from '@/lib/registry/registry';
-import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
+import type { ModelVersion } from '@/lib/registry/types';
 import { getDatabase } from '@/lib/tracking/db';
 import { AliasBadges } from './AliasBadges';
 import { AliasHistoryTable } from './AliasHistoryTable';
@@ -17,22 +17,14 @@ import { ModelDescription } from './ModelDescription';
 import { VersionPanel } from './VersionPanel';
 import { VersionsTable } from './VersionsTable';
 
-type Loaded =
-  | { status: 'missing' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; model: RegisteredModel; versions: ModelVersion[]; history: AliasEvent[]; runNames: Map<string, string> };
-
-async function loadModel(name: string): Promise<Loaded> {
+/** The model with its versions, alias history and the names of the runs behind them; undefined when there is no such model. */
+async function loadModel(name: string) {
   const db = getDatabase();
-  try {
-    const found = await getModel(db, name);
-    if (!found) return { status: 'missing' };
-    const [history, runs] = await Promise.all([aliasHistory(db, name), db.runs.bulkGet([...new Set(found.versions.map((v) => v.runId))])]);
-    const runNames = new Map(runs.flatMap((r) => (r ? [[r.id, r.name] as const] : [])));
-    return { status: 'ready', ...found, history, runNames };
-  } catch (error) {
-    return { status: 'error', message: describeRegistryError(error) };
-  }
+  const found = await getModel(db, name);
+  if (!found) return undefined;
+  const [history, runs] = await Promise.all([aliasHistory(db, name), db.runs.bulkGet([...new Set(found.versions.map((v) => v.runId))])]);
+  const runNames = new Map(runs.flatMap((r) => (r ? [[r.id, r.name] as const] : [])));
+  return { ...found, history, runNames };
 }
 
 /**
@@ -48,16 +40,16 @@ export function ModelView() {
   const params = useSearchParams();
   const name = params.get('name') ?? '';
   const requested = Number(params.get('version') ?? NaN);
-  const loaded = useLiveQuery(() => loadModel(name), [name]);
+  const loaded = useLiveLoaded(() => loadModel(name), [name], describeRegistryError);
   if (!name)
     return (
       <p className="notice info" role="status">
         No model was named in the address. <Link href="/workbench/models">See all models</Link>.
       </p>
     );
-  if (!loaded) return <p role="status">Loading the model…</p>;
+  if (loaded.status === 'loading') return <p role="status">Loading the model…</p>;
   if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;
-  if (loaded.status === 'missing')
+  if (!loaded.value)
     return (
       <div className="notice info" role="status">
         <p>
@@ -65,7 +57,7 @@ export function ModelView() {
         </p>
       </div>
     );
-  const { model, versions, history, runNames } = loaded;
+  const { model, versions, history, runNames } = loaded.value;
   const championNumber = aliasTarget(model.aliases, CHAMPION);
   const champion = versions.find((v) => v.version === championNumber);
   const selected = pickVersion(versions, requested);

@@ -1,22 +1,21 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { describeRegistryError } from '@/lib/registry/errors';
-import { listModels, type ModelSummary } from '@/lib/registry/registry';
+import { listModels } from '@/lib/registry/registry';
 import { getDatabase } from '@/lib/tracking/db';
 import { AliasBadges } from './AliasBadges';
 import { formatWhen, modelHref } from './links';
 
-type Loaded = { models: ModelSummary[] } | { error: string };
-
 /** Every registered model, live: latest version, aliases, version count and last change. */
 export function ModelsTable() {
-  const loaded = useLiveQuery<Loaded>(() => listModels(getDatabase()).then((models) => ({ models }), (e: unknown) => ({ error: describeRegistryError(e) })), []);
-  if (!loaded) return <p role="status">Loading models…</p>;
-  if ('error' in loaded) return <p className="notice error" role="alert">{loaded.error}</p>;
-  if (loaded.models.length === 0)
+  const loaded = useLiveLoaded(() => listModels(getDatabase()), [], describeRegistryError);
+  if (loaded.status === 'loading') return <p role="status">Loading models…</p>;
+  if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;
+  const models = loaded.value;
+  if (models.length === 0)
     return (
       <div className="notice info" data-testid="models-empty">
         <p>No model is registered yet. Open a finished run from the <Link href="/workbench/runs">runs list</Link> and use “Register this model” on its page.</p>
@@ -36,7 +35,7 @@ export function ModelsTable() {
           </tr>
         </thead>
         <tbody>
-          {loaded.models.map(({ model, latestVersion, versionCount, archivedCount }) => (
+          {models.map(({ model, latestVersion, versionCount, archivedCount }) => (
             <tr key={model.name} data-model={model.name}>
               <th scope="row">
                 <Link href={modelHref(model.name)} prefetch={false}>

@@ -1,8 +1,8 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
 import { Fragment } from 'react';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { describeRegistryError } from '@/lib/registry/errors';
 import { MODEL_NAME_MAX } from '@/lib/registry/names';
 import { hasStoredModel, modelNames, versionsOfRun } from '@/lib/registry/registry';
@@ -12,16 +12,10 @@ import { AliasBadges } from './AliasBadges';
 import { modelHref } from './links';
 import { RegisterForm } from './RegisterForm';
 
-type Loaded = { hasModel: boolean; registrations: Awaited<ReturnType<typeof versionsOfRun>>; names: string[] } | { error: string };
-
-async function load(runId: string): Promise<Loaded> {
+async function load(runId: string) {
   const db = getDatabase();
-  try {
-    const [hasModel, registrations, names] = await Promise.all([hasStoredModel(db, runId), versionsOfRun(db, runId), modelNames(db)]);
-    return { hasModel, registrations, names };
-  } catch (error) {
-    return { error: describeRegistryError(error) };
-  }
+  const [hasModel, registrations, names] = await Promise.all([hasStoredModel(db, runId), versionsOfRun(db, runId), modelNames(db)]);
+  return { hasModel, registrations, names };
 }
 
 /** A name to start from: the dataset and target (e.g. `flights-delay`), reduced to the characters names allow. */
@@ -32,19 +26,19 @@ function suggestedName(run: RunRecord): string {
 
 /** The run page's registry section: the versions this run already is, and the form to register it (finished runs with a stored model only). */
 export function RegisterModelPanel({ run }: { run: RunRecord }) {
-  const loaded = useLiveQuery(() => load(run.id), [run.id]);
-  if (run.status !== 'FINISHED' || !loaded) return null;
-  if ('error' in loaded)
+  const loaded = useLiveLoaded(() => load(run.id), [run.id], describeRegistryError);
+  if (run.status !== 'FINISHED' || loaded.status === 'loading') return null;
+  if (loaded.status === 'error')
     return (
       <section className="card" aria-labelledby="register-heading">
         <h2 id="register-heading">Register this model</h2>
         <p className="notice error" role="alert">
-          {loaded.error}
+          {loaded.message}
         </p>
       </section>
     );
-  if (!loaded.hasModel) return null;
-  const { registrations, names } = loaded;
+  const { hasModel, registrations, names } = loaded.value;
+  if (!hasModel) return null;
   return (
     <section className="card register-panel" aria-labelledby="register-heading" data-testid="register-panel">
       <h2 id="register-heading">Register this model</h2>

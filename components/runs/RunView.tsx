@@ -1,15 +1,15 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { MetricLinesChart } from '@/components/charts/MetricLinesChart';
 import { RegisterModelPanel } from '@/components/registry/RegisterModelPanel';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import type { StoredPreprocessing } from '@/lib/ml/predictor';
 import type { RunEvaluation } from '@/lib/ml/session-evaluate';
+import { ARTIFACTS } from '@/lib/tracking/artifact-names';
 import { getDatabase } from '@/lib/tracking/db';
-import { describeStorageError } from '@/lib/tracking/errors';
 import { listArtifacts, readJsonArtifact } from '@/lib/tracking/run-edits';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import { readMetric } from '@/lib/tracking/runs';
@@ -35,39 +35,35 @@ interface RunDetails {
   training?: { backendLabel: string; notes: string[]; examplesPerSec: number; epochsRun: number; bestEpoch: number; stoppedEarly: boolean; stoppedBy?: 'patience' | 'hook' | null };
 }
 
-type Loaded = { status: 'missing' } | { status: 'error'; message: string } | ({ status: 'ready' } & RunDetails);
-
-async function loadRun(id: string): Promise<Loaded> {
+/** The run with its curves and artifacts; undefined when there is no such run. */
+async function loadRun(id: string): Promise<RunDetails | undefined> {
   const db = getDatabase();
-  try {
-    const run = await db.runs.get(id);
-    if (!run) return { status: 'missing' };
-    const keys = CURVES.flatMap((c) => c.keys).filter((k) => k in run.lastMetrics);
-    const histories = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await readMetric(db, id, k)] as const)));
-    const [artifacts, evaluation, preprocessing, training] = await Promise.all([
-      listArtifacts(db, id),
-      readJsonArtifact<RunEvaluation>(db, id, 'evaluation.json'),
-      readJsonArtifact<StoredPreprocessing>(db, id, 'preprocessing.json'),
-      readJsonArtifact<RunDetails['training']>(db, id, 'training.json'),
-    ]);
-    return { status: 'ready', run, histories, artifacts, evaluation, preprocessing, training };
-  } catch (error) {
-    return { status: 'error', message: describeStorageError(error) };
-  }
+  const run = await db.runs.get(id);
+  if (!run) return undefined;
+  const keys = CURVES.flatMap((c) => c.keys).filter((k) => k in run.lastMetrics);
+  const histories = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await readMetric(db, id, k)] as const)));
+  const [artifacts, evaluation, preprocessing, training] = await Promise.all([
+    listArtifacts(db, id),
+    readJsonArtifact<RunEvaluation>(db, id, ARTIFACTS.evaluation),
+    readJsonArtifact<StoredPreprocessing>(db, id, ARTIFACTS.preprocessing),
+    readJsonArtifact<RunDetails['training']>(db, id, ARTIFACTS.training),
+  ]);
+  return { run, histories, artifacts, evaluation, preprocessing, training };
 }
 
 /** The run page: what was trained on what, how it went, how good it is, and its model. */
 export function RunView() {
   const id = useSearchParams().get('id') ?? '';
-  const loaded = useLiveQuery(() => loadRun(id), [id]);
+  const loaded = useLiveLoaded(() => loadRun(id), [id]);
   const now = useNow();
   const curves = useMemo(() => {
-    if (loaded?.status !== 'ready') return [];
-    return CURVES.map((c) => ({ title: c.title, series: c.keys.filter((k) => loaded.histories[k]).map((k) => ({ key: k, label: metricLabel(k), points: loaded.histories[k]!.steps.map((x, i) => ({ x, y: loaded.histories[k]!.values[i]! })) })) })).filter((c) => c.series.length > 0);
+    if (loaded.status !== 'ready' || !loaded.value) return [];
+    const { histories } = loaded.value;
+    return CURVES.map((c) => ({ title: c.title, series: c.keys.filter((k) => histories[k]).map((k) => ({ key: k, label: metricLabel(k), points: histories[k]!.steps.map((x, i) => ({ x, y: histories[k]!.values[i]! })) })) })).filter((c) => c.series.length > 0);
   }, [loaded]);
-  if (!loaded) return <p role="status">Loading the run…</p>;
+  if (loaded.status === 'loading') return <p role="status">Loading the run…</p>;
   if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;
-  if (loaded.status === 'missing')
+  if (!loaded.value)
     return (
       <div className="notice info" role="status">
         <p>
@@ -75,8 +71,8 @@ export function RunView() {
         </p>
       </div>
     );
-  const { run, evaluation, preprocessing, training, artifacts } = loaded;
-  const hasModel = artifacts.some((a) => a.name === 'weights.bin');
+  const { run, evaluation, preprocessing, training, artifacts } = loaded.value;
+  const hasModel = artifacts.some((a) => a.name === ARTIFACTS.weights);
   return (
     <div className="run-view">
       <header className="run-header">

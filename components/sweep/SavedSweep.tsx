@@ -1,42 +1,31 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import Link from 'next/link';
+import { useLiveLoaded } from '@/components/ui/use-loaded';
 import { readSweepSummary } from '@/lib/ml/sweep-record';
 import { getDatabase } from '@/lib/tracking/db';
-import { describeStorageError } from '@/lib/tracking/errors';
-import type { RunRecord } from '@/lib/tracking/run-types';
-import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import { SweepResults } from './SweepResults';
-
-type Loaded = { summary: SweepSummary | undefined; run: RunRecord | undefined } | { error: string };
 
 /**
  * A sweep already recorded, live from IndexedDB (it updates while the sweep runs in another tab):
  * its parent run's `sweep.json` with the results and every trial.
  */
 export function SavedSweep({ parentRunId }: { parentRunId: string }) {
-  const loaded = useLiveQuery<Loaded>(
-    async () => {
-      try {
-        const db = getDatabase();
-        const [summary, run] = await Promise.all([readSweepSummary(db, parentRunId), db.runs.get(parentRunId)]);
-        return { summary, run };
-      } catch (error) {
-        return { error: describeStorageError(error) };
-      }
-    },
-    [parentRunId],
-  );
-  if (!loaded) return <p role="status">Loading the sweep…</p>;
-  if ('error' in loaded) {
+  const loaded = useLiveLoaded(async () => {
+    const db = getDatabase();
+    const [summary, run] = await Promise.all([readSweepSummary(db, parentRunId), db.runs.get(parentRunId)]);
+    return { summary, run };
+  }, [parentRunId]);
+  if (loaded.status === 'loading') return <p role="status">Loading the sweep…</p>;
+  if (loaded.status === 'error') {
     return (
       <p className="notice error" role="alert">
-        {loaded.error}
+        {loaded.message}
       </p>
     );
   }
-  if (!loaded.summary) {
+  const { summary, run } = loaded.value;
+  if (!summary) {
     return (
       <div className="notice info" role="status">
         <p>No sweep is stored under this id (the run was deleted, or is not a sweep’s parent).</p>
@@ -48,7 +37,6 @@ export function SavedSweep({ parentRunId }: { parentRunId: string }) {
       </div>
     );
   }
-  const { summary, run } = loaded;
   // A tab closed mid-sweep leaves the summary RUNNING; start-up recovery has ended the parent run since.
   const interrupted = summary.status === 'RUNNING' && run !== undefined && run.status !== 'RUNNING';
   return (

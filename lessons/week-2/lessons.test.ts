@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { decodeRunsView } from '@/components/runs/runs-url-state';
+import { sweepFormFromParams, sweepRequestFromForm } from '@/components/sweep/sweep-form';
+import { formFromParams, requestFromForm, type TrainForm } from '@/components/training/form-state';
 import type { Lesson } from '@/lib/course/types';
+import { builtinInfos } from '@/lib/data/load';
+import { parseRunFilter } from '@/lib/tracking/run-filter';
 import yourFirstModel from './01-your-first-model/lesson';
 import whyTrackExperiments from './02-why-track-experiments/lesson';
 import {
@@ -59,30 +64,66 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const DATASETS = ['flights', 'seattle-weather', 'penguins', 'cars'];
 const nonEmpty = (v: string) => v.trim().length > 0;
-/** A filter as the runs table takes it: at least one `metrics.`, `last.`, `params.` or `tags.` term. */
-const filterLike = (v: string) => /\b(metrics|last|params|tags)\.[A-Za-z_]\w*\s*(=|!=|<=|>=|<|>|in\b)/.test(v);
+const DATASETS = builtinInfos();
+const AT = new Date(Date.UTC(2026, 0, 1));
 
-/** Workbench pages the lessons may link to, and the URL params each one understands. */
-const WORKBENCH_PAGES: Record<string, Record<string, (value: string) => boolean>> = {
-  '/workbench/data': {},
-  '/workbench/train': {
-    dataset: (v) => DATASETS.includes(v),
-    target: nonEmpty,
-    model: (v) => ['linear', 'mlp'].includes(v),
-    lr: (v) => Number(v) > 0,
-    optimizer: (v) => ['adam', 'sgd', 'rmsprop'].includes(v),
-    epochs: (v) => Number.isInteger(Number(v)) && Number(v) > 0,
-    patience: (v) => v === 'off' || (Number.isInteger(Number(v)) && Number(v) > 0),
-  },
-  '/workbench/runs': { filter: filterLike, sort: (v) => /^(metrics|last|params)\.\w+$|^(name|status|dataset|model|backend|started|duration)$/.test(v) },
-  '/workbench/run': { id: nonEmpty },
-  '/workbench/compare': { runs: nonEmpty, metric: nonEmpty },
-  '/workbench/sweep': { dataset: (v) => DATASETS.includes(v), target: nonEmpty, model: (v) => ['linear', 'mlp'].includes(v) },
-  '/workbench/models': {},
-  '/workbench/model': { name: (v) => /^[A-Za-z0-9._-]{1,64}$/.test(v) },
-  '/workbench/transfer': {},
+/** Where the train form keeps each URL preset, read back from the form the real parser builds. */
+const TRAIN_PRESETS: Record<string, (form: TrainForm) => string> = {
+  dataset: (f) => f.datasetId,
+  target: (f) => f.target,
+  model: (f) => f.model,
+  lr: (f) => f.learningRate,
+  optimizer: (f) => f.optimizer,
+  epochs: (f) => f.epochs,
+  patience: (f) => (f.patience === '' ? 'off' : f.patience),
+};
+
+/**
+ * A link's presets through the page's own parser: every param must land in the form as written
+ * (the parser ignores what it does not understand, so a typo would silently change nothing), and
+ * the form must make a valid request.
+ */
+function checkTrainLink(params: URLSearchParams, sweep: boolean): string[] {
+  const problems: string[] = [];
+  const form = sweep ? sweepFormFromParams(DATASETS, params) : formFromParams(DATASETS, params);
+  if (!form) return ['no form'];
+  const base = 'base' in form ? form.base : form;
+  for (const [key, value] of params) {
+    const read = TRAIN_PRESETS[key];
+    if (!read) problems.push(`${key} is not a preset the page reads`);
+    else if (read(base) !== value) problems.push(`${key}=${value} became ${read(base)}`);
+  }
+  const info = DATASETS.find((d) => d.id === base.datasetId)!;
+  const built = 'base' in form ? sweepRequestFromForm(form, info, AT) : requestFromForm(form, info, AT);
+  if ('problems' in built) problems.push(...built.problems);
+  return problems;
+}
+
+/** The runs page's presets through its own decoder, and the filter through the runs filter's parser. */
+function checkRunsLink(params: URLSearchParams): string[] {
+  const view = decodeRunsView(params);
+  const problems: string[] = [];
+  for (const key of params.keys()) if (!['filter', 'sort', 'dir', 'trials'].includes(key)) problems.push(`${key} is not a preset the runs page reads`);
+  if (params.has('filter')) {
+    const parsed = parseRunFilter(view.filter);
+    if (!parsed.ok) problems.push(`filter: ${parsed.error.message}`);
+  }
+  if (params.has('sort') && view.sort !== params.get('sort')) problems.push(`sort=${params.get('sort')} became ${view.sort}`);
+  return problems;
+}
+
+/** Workbench pages the lessons may link to, and how each one's presets are checked. */
+const WORKBENCH_PAGES: Record<string, (params: URLSearchParams) => string[]> = {
+  '/workbench/data': () => [],
+  '/workbench/train': (p) => checkTrainLink(p, false),
+  '/workbench/sweep': (p) => checkTrainLink(p, true),
+  '/workbench/runs': checkRunsLink,
+  '/workbench/run': (p) => (nonEmpty(p.get('id') ?? '') ? [] : ['no run id']),
+  '/workbench/compare': (p) => [...p.keys()].filter((k) => !['runs', 'metric'].includes(k)).map((k) => `${k} is not a preset the compare page reads`),
+  '/workbench/models': () => [],
+  '/workbench/model': (p) => (/^[A-Za-z0-9._-]{1,64}$/.test(p.get('name') ?? '') ? [] : ['not a model name']),
+  '/workbench/transfer': () => [],
 };
 
 function workbenchLinks(text: string): string[] {
@@ -139,18 +180,16 @@ describe('week 2 lessons', () => {
       expect(mdx()).not.toMatch(/^\s*(import|export)\s/m);
     });
 
-    it('links only to workbench pages that exist, with Train params the form understands', async () => {
+    it('links only to workbench pages that exist, with presets the pages’ own parsers take as written', async () => {
       const lesson = await load();
       const texts = [mdx(), ...lesson.exercises.map((e) => (e.kind === 'check' ? e.solution : ''))];
       const links = texts.flatMap(workbenchLinks);
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) {
         const url = new URL(link, 'https://workbench.test');
-        const params = WORKBENCH_PAGES[url.pathname];
-        expect(params, link).toBeDefined();
-        for (const [key, value] of url.searchParams) {
-          expect(params?.[key]?.(value), `${link}: ${key}=${value}`).toBe(true);
-        }
+        const check = WORKBENCH_PAGES[url.pathname];
+        expect(check, link).toBeDefined();
+        expect(check!(url.searchParams), link).toEqual([]);
       }
     });
   });
@@ -159,10 +198,13 @@ describe('week 2 lessons', () => {
     expect([yourFirstModel, whyTrackExperiments, comparingRuns, tuning, modelRegistry, packaging].map((l) => l.maturityLevel)).toEqual([0, 2, 2, 2, 2, 3]);
   });
 
-  it('checks the filter examples it links to against the runs table language', () => {
-    expect(filterLike('params.target = "delayed"')).toBe(true);
-    expect(filterLike('params.learningRate in (0.001, 0.01, 0.1)')).toBe(true);
-    expect(filterLike('delayed')).toBe(false);
+  it('checks preset links with the pages’ real parsers, so a typo in a link fails', () => {
+    expect(checkTrainLink(new URLSearchParams('dataset=flights&target=delay&epochs=15&patience=off'), false)).toEqual([]);
+    expect(checkTrainLink(new URLSearchParams('dataset=flight&lr=0.01'), false)).toEqual(['dataset=flight became flights']);
+    expect(checkTrainLink(new URLSearchParams('learningRate=0.01'), false)).toEqual(['learningRate is not a preset the page reads']);
+    expect(checkRunsLink(new URLSearchParams('filter=params.target = "delayed"'))).toEqual([]);
+    expect(checkRunsLink(new URLSearchParams('filter=params.learningRate in (0.001, 0.01, 0.1)'))).toEqual([]);
+    expect(checkRunsLink(new URLSearchParams('filter=params.lr <'))[0]).toMatch(/^filter: Expected a value after "<"/);
   });
 
   it('asks why-it-failed with the learning rate as the one right answer', () => {

@@ -14,6 +14,7 @@ import type { FromTrainer, PreparedShape, TrainingRequest } from './protocol';
 import { runParams } from './run-params';
 import { trainSurvivingDeviceLoss } from './resilient-train';
 import type { EpochReport, TrainResult } from './train';
+import { ARTIFACTS } from '../tracking/artifact-names';
 
 export interface SessionDeps {
   tf: TfModule;
@@ -188,9 +189,9 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
       // `stoppedEarly` keeps its meaning for the run page (patience, best weights kept); a sweep's rule shows in `stoppedBy`.
       const training = { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, stoppedEarly: result.stoppedBy === 'patience', stoppedBy: result.stoppedBy };
       await db.artifacts.bulkPut([
-        { runId, name: 'preprocessing.json', contentType: 'application/json', data: { ...prepared.preprocessing, target: input.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
-        { runId, name: 'evaluation.json', contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
-        { runId, name: 'training.json', contentType: 'application/json', data: training, bytes: null, createdAt: saved },
+        { runId, name: ARTIFACTS.preprocessing, contentType: 'application/json', data: { ...prepared.preprocessing, target: input.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
+        { runId, name: ARTIFACTS.evaluation, contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
+        { runId, name: ARTIFACTS.training, contentType: 'application/json', data: training, bytes: null, createdAt: saved },
       ]);
     }
   } finally {

@@ -5,6 +5,7 @@ import { RegistryError } from './errors';
 import { validationMetrics } from './metrics';
 import { cleanDescription, cleanTags, modelNameProblem } from './names';
 import type { ModelVersion, RegisteredModel } from './types';
+import { ARTIFACTS } from '../tracking/artifact-names';
 
 export { aliasHistory, archiveVersion, removeAlias, restoreVersion, setAlias, type AliasChange, type AliasResult } from './alias-store';
 
@@ -40,7 +41,7 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
     const versions = await db.modelVersions.where('name').equals(name).toArray();
     const twin = versions.find((v) => v.runId === run.id);
     if (twin) throw new RegistryError(`“${run.name}” is already ${name} v${twin.version}.`);
-    const prep = (await db.artifacts.get([run.id, 'preprocessing.json']))?.data as { task?: unknown; target?: unknown } | undefined;
+    const prep = (await db.artifacts.get([run.id, ARTIFACTS.preprocessing]))?.data as { task?: unknown; target?: unknown } | undefined;
     const text = (value: unknown, fallback: unknown) => (typeof value === 'string' ? value : typeof fallback === 'string' ? fallback : '');
     const version: ModelVersion = {
       name,
@@ -65,7 +66,7 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
 
 /** Whether a run has a stored model to register (reads keys only, never the weight bytes). */
 export async function hasStoredModel(db: WorkbenchDatabase, runId: string): Promise<boolean> {
-  const found = await db.artifacts.where('[runId+name]').anyOf([runId, 'model.json'], [runId, 'weights.bin']).primaryKeys();
+  const found = await db.artifacts.where('[runId+name]').anyOf([runId, ARTIFACTS.model], [runId, ARTIFACTS.weights]).primaryKeys();
   return found.length === 2;
 }
 

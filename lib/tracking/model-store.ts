@@ -1,4 +1,5 @@
 import type { WorkbenchDatabase } from './db';
+import { ARTIFACTS } from './artifact-names';
 
 /** A model as stored with its run: tfjs's model artifacts, written without importing tfjs here. */
 export interface StoredModel {
@@ -11,8 +12,8 @@ export interface StoredModel {
   convertedBy?: string | null;
 }
 
-const MODEL_JSON = 'model.json';
-const WEIGHTS = 'weights.bin';
+const MODEL_JSON = ARTIFACTS.model;
+const WEIGHTS = ARTIFACTS.weights;
 
 /** Stores a run's model as two artifacts (topology + weight manifest, and the weight bytes) in one transaction. */
 export async function saveModelArtifacts(db: WorkbenchDatabase, runId: string, model: StoredModel, now: number): Promise<void> {

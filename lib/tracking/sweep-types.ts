@@ -1,7 +1,8 @@
 import type { ParamValue } from './run-types';
+import { ARTIFACTS } from './artifact-names';
 
 /** Name of the artifact on a sweep's parent run that summarises the sweep. */
-export const SWEEP_ARTIFACT = 'sweep.json';
+export const SWEEP_ARTIFACT = ARTIFACTS.sweep;
 
 /** One searched parameter: a list of values (grid or random choice), or a range (random only). */
 export type SweepDimension =

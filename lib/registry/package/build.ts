@@ -7,6 +7,7 @@ import { loadPackageSources } from './sources';
 import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 import { DOCKERFILE, DOCKERIGNORE, packageJson, packageReadme } from './template-docs';
 import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
+import { ARTIFACTS } from '../../tracking/artifact-names';
 
 export { PackageError } from './sources';
 
@@ -39,7 +40,7 @@ export async function buildModelPackage(db: WorkbenchDatabase, name: string, ver
       format: stored.format ?? 'layers-model',
       generatedBy: stored.generatedBy ?? null,
       convertedBy: stored.convertedBy ?? null,
-      weightsManifest: [{ paths: ['weights.bin'], weights: stored.weightSpecs }],
+      weightsManifest: [{ paths: [ARTIFACTS.weights], weights: stored.weightSpecs }],
     }),
   );
   const weights = new Uint8Array(stored.weightData);
@@ -47,7 +48,7 @@ export async function buildModelPackage(db: WorkbenchDatabase, name: string, ver
   const listed: Array<[string, Uint8Array]> = [
     ['model/model.json', modelJson],
     ['model/weights.bin', weights],
-    ['preprocessing.json', preprocessing],
+    [ARTIFACTS.preprocessing, preprocessing],
   ];
   const files: PackagedFile[] = await Promise.all(listed.map(async ([path, bytes]) => ({ path, bytes: bytes.byteLength, sha256: await contentHash(bytes) })));
   const entries: Array<[string, Uint8Array]> = [

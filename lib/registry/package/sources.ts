@@ -4,6 +4,7 @@ import type { WorkbenchDatabase } from '../../tracking/db';
 import { loadModelArtifacts, type StoredModel } from '../../tracking/model-store';
 import type { RunRecord } from '../../tracking/run-types';
 import type { ModelVersion, RegisteredModel } from '../types';
+import { ARTIFACTS } from '../../tracking/artifact-names';
 
 /** A package that cannot be built, with a sentence the learner can act on. */
 export class PackageError extends Error {
@@ -50,9 +51,9 @@ export async function loadPackageSources(db: WorkbenchDatabase, name: string, ve
   if (!stored) throw new PackageError(`Run “${run.name}” (${run.status}) has no saved model. Only a run that finished training keeps one; register a finished run instead.`);
   checkWeights(stored, run.name);
   const [prepArtifact, evaluationArtifact, trainingArtifact] = await db.artifacts.bulkGet([
-    [run.id, 'preprocessing.json'],
-    [run.id, 'evaluation.json'],
-    [run.id, 'training.json'],
+    [run.id, ARTIFACTS.preprocessing],
+    [run.id, ARTIFACTS.evaluation],
+    [run.id, ARTIFACTS.training],
   ]);
   if (!prepArtifact) throw new PackageError(`Run “${run.name}” has no preprocessing.json. Without it the server could not transform raw inputs the way training did, so the package is refused.`);
   const prep = readPreprocessing(prepArtifact.data, run.name);
