@@ -1,32 +1,28 @@
 // Bundles: everything a learner did, carried to a fresh browser profile in one file; a corrupted
-// file changes nothing and says why.
+// file changes nothing and says why. The two runs come in a seed bundle trained in Node (training
+// is the training journey's); registering, exporting and importing happen here, in the browser.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { trainToEnd } from './workbench';
+import { ModelPages, RunsPage, TransferPage } from './workbench';
 
 const MODEL = 'penguin-species';
 
 async function registerChampion(page: Page, runName: string) {
-  await page.goto('/workbench/runs');
-  await page.getByRole('link', { name: runName, exact: true }).click();
-  await page.getByTestId('register-panel').getByLabel('Model name').fill(MODEL);
-  await page.getByTestId('register-submit').click();
+  const runs = new RunsPage(page);
+  const models = new ModelPages(page);
+  await runs.open();
+  await runs.openRun(runName);
+  await expect(await models.registerOpenRun(MODEL)).toContainText(`Registered as ${MODEL} version 1`);
   await page.getByRole('link', { name: `Open ${MODEL}` }).click();
-  await page.getByTestId('alias-select').selectOption('champion');
-  await page.getByTestId('alias-submit').click();
-  await expect(page.getByTestId('version-panel').getByTestId('registry-message')).toContainText('@champion');
+  await models.setAlias('champion');
 }
 
-async function importFile(page: Page, name: string, buffer: Buffer) {
-  await page.goto('/workbench/transfer');
-  await page.getByTestId('bundle-file-input').setInputFiles({ name, mimeType: 'application/json', buffer });
-}
+const importFile = (page: Page, name: string, buffer: Buffer) => new TransferPage(page).chooseFile(name, buffer);
 
 test('export a bundle, import it in a fresh browser profile: same runs and aliases; again: nothing added; a corrupted one: nothing changed', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  await trainToEnd(page, 'dataset=penguins&target=species&epochs=3', { 'Run name': 'penguins first', Backend: 'cpu' });
-  await trainToEnd(page, 'dataset=penguins&target=species&epochs=4', { 'Run name': 'penguins second', Backend: 'cpu' });
+  await new TransferPage(page).importSeed('penguins-two-runs.json');
   await registerChampion(page, 'penguins second');
 
   // Export everything from the runs table's selection.

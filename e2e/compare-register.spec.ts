@@ -1,10 +1,10 @@
-// A self-learner's path from many runs to one deployable model: train two runs, compare them,
-// register the better one as @champion, download its package and serve it in Node, then carry
-// everything to a fresh browser profile in a bundle.
+// A self-learner's path from many runs to one deployable model: two runs (trained in Node by the
+// real session and imported as a seed bundle; training itself is the training journey's), compared,
+// the better one registered as @champion, its package downloaded and served in Node.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { seriousViolations, trainToEnd } from './workbench';
+import { ModelPages, RunsPage, seriousViolations, TransferPage } from './workbench';
 import { postJson, removeDir, startPackageServer, unzipPackage } from '../lib/ml/package-test-helpers';
 
 const MODEL = 'flights-delay';
@@ -18,14 +18,15 @@ async function fitsPhone(page: Page) {
   await page.setViewportSize(desktop);
 }
 
-test('train two runs, compare both curves, register the better one as @champion, then package it and serve it in Node', async ({ page }) => {
+test('two runs: compare both curves, register the better one as @champion, then package it and serve it in Node', async ({ page }) => {
   test.setTimeout(300_000);
-  await trainToEnd(page, 'dataset=flights&target=delay&model=linear&epochs=3', { 'Run name': 'linear three', Backend: 'wasm' });
-  await trainToEnd(page, 'dataset=flights&target=delay&model=mlp&epochs=3', { 'Run name': 'mlp three', Backend: 'wasm' });
+  await new TransferPage(page).importSeed('flights-linear-and-mlp.json');
+  const runsPage = new RunsPage(page);
+  const models = new ModelPages(page);
 
   // The filter: a mistake is pointed at; a good filter with `or` finds both runs and lives in the URL.
-  await page.goto('/workbench/runs');
-  const filter = page.getByLabel('Search runs');
+  await runsPage.open();
+  const filter = runsPage.filter;
   await filter.fill('metrics.val_rmse < and params.model = "mlp"');
   await expect(page.getByTestId('filter-error')).toContainText('Expected a value after "<" at column 20');
   await expect(filter).toHaveAttribute('aria-invalid', 'true');
@@ -40,8 +41,7 @@ test('train two runs, compare both curves, register the better one as @champion,
   await filter.fill('');
 
   // Compare: pick both runs in the table.
-  await page.getByLabel('Select linear three').check();
-  await page.getByLabel('Select mlp three').check();
+  await runsPage.select('linear three', 'mlp three');
   await page.getByTestId('compare-selected').click();
   await expect(page).toHaveURL(/\/workbench\/compare\?runs=[^&]+,[^&]+/);
   const curves = page.getByTestId('compare-curves');
@@ -67,18 +67,13 @@ test('train two runs, compare both curves, register the better one as @champion,
 
   // Register the other run first (v1), then the better one (v2), and make v2 the champion.
   for (const name of [otherName, bestName]) {
-    await page.goto('/workbench/runs');
-    await page.getByRole('link', { name, exact: true }).click();
-    const panel = page.getByTestId('register-panel');
-    await panel.getByLabel('Model name').fill(MODEL);
-    await panel.getByTestId('register-submit').click();
-    await expect(panel.getByTestId('register-result')).toContainText(`Registered as ${MODEL} version ${name === bestName ? 2 : 1}`);
+    await runsPage.open();
+    await runsPage.openRun(name);
+    await expect(await models.registerOpenRun(MODEL)).toContainText(`Registered as ${MODEL} version ${name === bestName ? 2 : 1}`);
   }
   await page.getByRole('link', { name: `Open ${MODEL}` }).click();
   await expect(page.getByTestId('version-panel')).toHaveAttribute('data-version', '2');
-  await page.getByTestId('alias-select').selectOption('champion');
-  await page.getByTestId('alias-submit').click();
-  await expect(page.getByTestId('version-panel').getByTestId('registry-message')).toContainText('@champion');
+  await models.setAlias('champion');
   await expect(page.getByTestId('version-row').filter({ has: page.locator('[data-alias="champion"]') })).toHaveAttribute('data-version', '2');
   await expect(page.getByTestId('alias-history')).toContainText('champion');
   await expect(page.getByTestId('lineage')).toContainText('flights');
@@ -86,8 +81,8 @@ test('train two runs, compare both curves, register the better one as @champion,
   await fitsPhone(page);
 
   // The browser's own prediction for one raw row, from the champion's run page.
-  await page.goto('/workbench/runs');
-  await page.getByRole('link', { name: bestName, exact: true }).click();
+  await runsPage.open();
+  await runsPage.openRun(bestName);
   await page.getByLabel('hour').fill('18');
   await page.getByLabel('distance').fill('900');
   await page.getByRole('button', { name: 'Predict' }).click();

@@ -40,7 +40,8 @@ test.describe('datasets', () => {
 
     await page.goto('/workbench/data');
     await page.locator('[data-testid^="dataset-"]:not([data-testid="dataset-list"])').filter({ hasText: 'Weather notes' }).getByRole('link', { name: 'Train on it' }).click();
-    await expect(page.getByLabel('Dataset')).toHaveValue(/.+/);
+    await expect(page).toHaveURL(/\/workbench\/train\?/);
+    await expect(page.getByLabel('Dataset', { exact: true })).toHaveValue(/.+/);
     await page.getByLabel('Backend').selectOption('cpu');
     await page.getByLabel('Epochs').fill('3');
     await page.getByLabel('Run name').fill('uploaded data run');

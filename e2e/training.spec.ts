@@ -1,6 +1,6 @@
 import { exerciseCard } from './course';
 import { expect, test } from './fixtures';
-import { startTraining } from './workbench';
+import { seriousViolations, startTraining } from './workbench';
 
 test.describe('training', () => {
   test.describe.configure({ timeout: 120_000 });
@@ -104,5 +104,23 @@ test.describe('training', () => {
     await page.getByLabel('Run name').fill('auto 2');
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect(notes).toContainText('Auto reused its earlier measurement', { timeout: 30_000 });
+  });
+
+  test('a trained run: the train page with live curves and the run page have no serious axe violations (dark mode)', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/workbench/train?dataset=penguins&target=species&epochs=3');
+    await page.getByLabel('Backend').selectOption('cpu');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toBeVisible({ timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Open the run' }).click();
+    await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });

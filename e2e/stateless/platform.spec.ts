@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from '../fixtures';
 
 test('WebGL2 works in the test browser (SwiftShader without a GPU)', async ({ page }) => {
   await page.goto('/');

@@ -1,8 +1,10 @@
-import { answerQuiz, correctChoices, exerciseCard, lessonDef, quizDef, wrongChoice } from './course';
-import { expect, test } from './fixtures';
-import { seriousViolations } from './workbench';
-import { allLessons } from '../lib/course/course';
-import { course } from '../lessons/index';
+// Accessibility and layout of every page that holds no learner state: light, dark and a 375 px
+// phone. Each test has its own browser context, so these run in parallel (see playwright.config.ts).
+import { answerQuiz, correctChoices, exerciseCard, lessonDef, quizDef, wrongChoice } from '../course';
+import { expect, test } from '../fixtures';
+import { seriousViolations } from '../workbench';
+import { allLessons } from '../../lib/course/course';
+import { course } from '../../lessons/index';
 
 const WORKBENCH = [
   '/workbench/data',
@@ -21,28 +23,28 @@ const WORKBENCH = [
 ];
 const ROUTES = ['/', '/weeks/1', '/weeks/2', '/maturity', '/progress', '/no-such-page', ...WORKBENCH, ...allLessons(course).map((l) => `/lessons/${l.id}`)];
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} mode`, () => {
-    test.use({ colorScheme: scheme, allowConsoleErrors: [/404 \(Not Found\)/] });
-    for (const route of ROUTES) {
-      test(`no serious axe violations on ${route}`, async ({ page }) => {
+/*
+ * One test per route, in one browser context (the static assets load once): light mode, dark
+ * mode, then a 375 px phone (light). The same checks as three separate tests, at a third of the
+ * page loads, so a new route costs one test.
+ */
+test.describe('every page', () => {
+  test.use({ allowConsoleErrors: [/404 \(Not Found\)/] });
+  for (const route of ROUTES) {
+    test(`${route}: no serious axe violations in light and dark mode, and it fits a 375 px phone`, async ({ page }) => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
         await page.goto(route);
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         await page.waitForLoadState('networkidle');
-        expect(await seriousViolations(page)).toEqual([]);
-      });
-    }
-  });
-}
-
-test.describe('375 px wide phone', () => {
-  test.use({ viewport: { width: 375, height: 740 }, allowConsoleErrors: [/404 \(Not Found\)/] });
-  for (const route of ROUTES) {
-    test(`${route} fits without sideways scrolling and has no serious axe violations`, async ({ page }) => {
+        expect(await seriousViolations(page), `${scheme} mode`).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(route);
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), 'width at 375 px').toBeLessThanOrEqual(375);
+      expect(await seriousViolations(page), 'at 375 px').toEqual([]);
     });
   }
 });
@@ -96,22 +98,4 @@ test('the theme toggle switches to dark mode and remembers it', async ({ page })
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: /Colour theme: Dark/ })).toBeVisible();
-});
-
-test('a trained run: the train page with live curves and the run page have no serious axe violations (dark mode)', async ({ page }) => {
-  test.setTimeout(90_000);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('/workbench/train?dataset=penguins&target=species&epochs=3');
-  await page.getByLabel('Backend').selectOption('cpu');
-  await page.getByRole('button', { name: 'Start training' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toBeVisible({ timeout: 60_000 });
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole('link', { name: 'Open the run' }).click();
-  await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Evaluation against the baseline' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

@@ -1,0 +1,79 @@
+// Bundles that seed e2e state, made in Node by the code the unit tests run: the real training
+// session (tfjs on the CPU, IndexedDB through fake-indexeddb) records runs exactly as the browser
+// does, and the real exporter writes them. Tests import them through the Transfer page, instead
+// of training through the UI for state that is not what they test.
+import 'fake-indexeddb/auto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formFromParams, requestFromForm } from '../../components/training/form-state';
+import { builtinInfos } from '../../lib/data/load';
+import { loadTf } from '../../lib/ml/backends';
+import type { TfModule } from '../../lib/ml/model';
+import { runTrainingSession } from '../../lib/ml/session';
+import type { FromTrainer } from '../../lib/ml/protocol';
+import { systemClock } from '../../lib/time/clock';
+import { exportBundle } from '../../lib/tracking/bundle/export';
+import { WorkbenchDatabase } from '../../lib/tracking/db';
+import { ROOT, SEED_DIR } from './paths';
+
+
+/** One run to record: the preset a lesson link would use, and what the form would name it. */
+interface SeedRun {
+  preset: string;
+  name: string;
+}
+
+/** The seeds, by file name: each a list of runs trained in order. */
+export const SEEDS: Record<string, SeedRun[]> = {
+  'flights-linear-and-mlp.json': [
+    { preset: 'dataset=flights&target=delay&model=linear&epochs=3', name: 'linear three' },
+    { preset: 'dataset=flights&target=delay&model=mlp&epochs=3', name: 'mlp three' },
+  ],
+  'penguins-two-runs.json': [
+    { preset: 'dataset=penguins&target=species&epochs=3', name: 'penguins first' },
+    { preset: 'dataset=penguins&target=species&epochs=4', name: 'penguins second' },
+  ],
+};
+
+const vega = (path: string) => readFileSync(join(ROOT, 'node_modules/vega-datasets/data', path.split('/').pop()!), 'utf8');
+
+/** Trains one run as the train page would (its form, its request) and returns its id. */
+async function train(tf: TfModule, db: WorkbenchDatabase, run: SeedRun): Promise<string> {
+  const infos = builtinInfos();
+  const form = formFromParams(infos, new URLSearchParams(run.preset))!;
+  const built = requestFromForm({ ...form, name: run.name, backend: 'cpu' }, infos.find((d) => d.id === form.datasetId)!, new Date(systemClock.now()));
+  if ('problems' in built) throw new Error(`seed ${run.name}: ${built.problems.join('; ')}`);
+  let done: FromTrainer | null = null;
+  await runTrainingSession(built.request, {
+    tf,
+    db,
+    sources: { fetchText: async (path) => vega(path), readUpload: async () => undefined },
+    backendCache: null,
+    cores: 1,
+    post: (m) => (m.type === 'done' || m.type === 'error' ? (done = m) : undefined),
+    shouldStop: () => false,
+    yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+    clock: systemClock,
+  });
+  const end = done as FromTrainer | null;
+  if (end?.type !== 'done' || end.status !== 'FINISHED') throw new Error(`seed ${run.name} did not finish: ${JSON.stringify(end)}`);
+  return end.runId;
+}
+
+/** Writes every seed bundle into `SEED_DIR`. */
+export async function writeSeedBundles(): Promise<void> {
+  const tf = await loadTf();
+  await tf.setBackend('cpu');
+  mkdirSync(SEED_DIR, { recursive: true });
+  for (const [file, runs] of Object.entries(SEEDS)) {
+    const db = new WorkbenchDatabase(`seed-${file}`);
+    try {
+      const runIds: string[] = [];
+      for (const run of runs) runIds.push(await train(tf, db, run));
+      const { json } = await exportBundle(db, { runIds, modelNames: [], includeProgress: false }, systemClock.now());
+      writeFileSync(join(SEED_DIR, file), json);
+    } finally {
+      await db.delete();
+    }
+  }
+}
