@@ -19,7 +19,16 @@ test('losing the WebGL context mid-training resumes on WebAssembly within second
   expect(resumedAt).toBeGreaterThanOrEqual(4);
 
   await expect(page.getByRole('status').filter({ hasText: 'FINISHED' })).toBeVisible({ timeout: 120_000 });
-  await page.getByRole('link', { name: 'Open the run' }).click();
+
+  // The next training in this tab gets a fresh worker with a working WebGL context.
+  await page.getByLabel('Run name', { exact: true }).fill('after the loss');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run “after the loss” FINISHED' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('backend-label')).toContainText('WebGL');
+
+  await page.goto('/workbench/runs');
+  await page.getByRole('link', { name: 'gpu lost', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText('FINISHED');
   await expect(page.getByText(`Resumed on WebAssembly at epoch ${resumedAt} after the WebGL context was lost.`).first()).toBeVisible();
   // Every epoch once: those before the loss kept, the interrupted one trained again.

@@ -135,7 +135,10 @@ export function createSweepStore(worker: () => RpcClient<TrainerMethods> = tfWor
           (options) => worker().call('sweep', request, { ...options, label: 'the sweep' }),
           {
             onProgress,
-            onResult: (m) => set({ phase: 'done', summary: m.summary, result: { status: m.status, message: m.message } }),
+            onResult: (m) => {
+              if (m.backendLost) worker().recycle();
+              set({ phase: 'done', summary: m.summary, result: { status: m.status, message: m.message } });
+            },
             onForcedEnd,
             keptHint: 'Finished trials and the sweep summary are kept.',
           },

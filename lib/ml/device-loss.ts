@@ -29,11 +29,14 @@ export interface DeviceWatch {
 
 type GlCanvas = { addEventListener(type: string, listener: (event: Event) => void): void; removeEventListener(type: string, listener: (event: Event) => void): void };
 
-/** The WebGL context of tfjs's `webgl` backend, or null when that backend has not started here. */
+/**
+ * The WebGL context of tfjs's `webgl` backend, or null when that backend has not started here.
+ * Reads the engine's started backends only: `tf.findBackend` would start WebGL just to look.
+ */
 export function webglContextOf(tf: TfModule): WebGL2RenderingContext | WebGLRenderingContext | null {
   try {
-    const backend = tf.findBackend('webgl') as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } } | null;
-    return backend?.gpgpu?.gl ?? null;
+    const started = (tf.engine() as unknown as { registry?: Record<string, { gpgpu?: { gl?: WebGL2RenderingContext } } | undefined> }).registry;
+    return started?.webgl?.gpgpu?.gl ?? null;
   } catch {
     return null;
   }

@@ -138,9 +138,9 @@ const routes = {
 };
 
 const server = http.createServer(async (req, res) => {
-  const started = Date.now();
+  const started = performance.now();
   const path = (req.url ?? '/').split('?')[0];
-  res.once('finish', () => console.log(req.method + ' ' + path + ' ' + res.statusCode + ' ' + (Date.now() - started) + ' ms'));
+  res.once('finish', () => console.log(req.method + ' ' + path + ' ' + res.statusCode + ' ' + Math.round(performance.now() - started) + ' ms'));
   try {
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (!route) return send(res, 404, { error: 'No route ' + req.method + ' ' + path + '. This server answers POST /predict and GET /health.' });

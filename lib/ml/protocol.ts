@@ -59,7 +59,7 @@ export type FromSweep =
   | { type: 'sweep-trial-started'; index: number; runId: string; params: Record<string, ParamValue> }
   | { type: 'sweep-epoch'; index: number; stage: SweepStage; fold: number | null; epoch: number; epochs: number; objective: number | null }
   | { type: 'sweep-trial-done'; index: number; runId: string; status: SweepTrialSummary['status']; value: number | null; std: number | null; failure: { message: string; hint: string } | null; summary: SweepSummary }
-  | { type: 'sweep-done'; parentRunId: string; status: 'FINISHED' | 'KILLED' | 'FAILED'; message: string | null; summary: SweepSummary };
+  | { type: 'sweep-done'; parentRunId: string; status: 'FINISHED' | 'KILLED' | 'FAILED'; message: string | null; summary: SweepSummary; backendLost?: boolean };
 
 /** Sizes of the prepared data, for the UI. */
 export interface PreparedShape {

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { normal, seededRandom } from '../data/random';
 import { WorkbenchDatabase } from '../tracking/db';
 import { createRun } from '../tracking/runs';
 import type { BackendName } from './backend-choice';
@@ -9,7 +8,8 @@ import { DeviceLostError, NO_DEVICE_WATCH, type DeviceWatch } from './device-los
 import { DEFAULT_MLP, type ModelSpec } from './model-spec';
 import type { FromTrainer } from './protocol';
 import { trainSurvivingDeviceLoss } from './resilient-train';
-import { trainModel, type Matrix } from './train';
+import { line } from './test-matrices';
+import { trainModel } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -20,19 +20,6 @@ const dbs: WorkbenchDatabase[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
-
-/** y = 3·x0 − 2·x1 + 5 + noise. */
-function line(rows: number, seed: number): Matrix {
-  const r = seededRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[2 * i] = normal(r);
-    x[2 * i + 1] = normal(r);
-    y[i] = 3 * x[2 * i]! - 2 * x[2 * i + 1]! + 5 + 0.1 * normal(r);
-  }
-  return { x, y, rows, width: 2 };
-}
 
 const spec: ModelSpec = { ...DEFAULT_MLP, task: 'regression', classes: 1, hiddenLayers: [8], epochs: 8, batchSize: 32, patience: 3, learningRate: 0.02 };
 const train = line(256, 1);

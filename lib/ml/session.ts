@@ -241,7 +241,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
       onEpoch: (report) => post({ type: 'epoch', runId: id, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen }),
     });
     await finishRun(db, id, outcome.status, now(), outcome.failure);
-    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary, backendLost: outcome.choice.backend !== choice.backend });
+    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary });
     return outcome.timing;
   } catch (error) {
     if (runId) {

@@ -1,40 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom, normal } from '../data/random';
 import { accuracy, meanBaseline, rmse } from './metrics';
 import { DEFAULT_MLP, validateSpec, type ModelSpec } from './model-spec';
-import { predict, trainModel, type Matrix } from './train';
+import { seededRandom } from '../data/random';
+import { blobs, line } from './test-matrices';
+import { predict, trainModel } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
 });
-
-/** Two noisy blobs: class 1 when x0 + x1 > 0. */
-function blobs(rows: number, seed: number): Matrix {
-  const r = seededRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[2 * i] = normal(r);
-    x[2 * i + 1] = normal(r);
-    y[i] = x[2 * i]! + x[2 * i + 1]! > 0 ? 1 : 0;
-  }
-  return { x, y, rows, width: 2 };
-}
-
-/** y = 3·x0 − 2·x1 + 5 + noise. */
-function line(rows: number, seed: number, scale = 1): Matrix {
-  const r = seededRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[2 * i] = normal(r);
-    x[2 * i + 1] = normal(r);
-    y[i] = scale * (3 * x[2 * i]! - 2 * x[2 * i + 1]! + 5 + 0.1 * normal(r));
-  }
-  return { x, y, rows, width: 2 };
-}
 
 const mlp: ModelSpec = { ...DEFAULT_MLP, hiddenLayers: [8], epochs: 8, batchSize: 32, patience: null };
 const linearRegression: ModelSpec = { ...DEFAULT_MLP, kind: 'linear', task: 'regression', classes: 1, hiddenLayers: [], learningRate: 0.05, epochs: 30, patience: null };

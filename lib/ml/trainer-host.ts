@@ -6,7 +6,7 @@ import { holdRunLock } from '../tracking/run-locks';
 import type { RpcContext, RpcHandlers } from '../worker-rpc/server';
 import type { BackendCache } from './backends';
 import { loadTf } from './backends';
-import { loseWebglContext } from './device-loss';
+import { loseWebglContext, webglContextOf } from './device-loss';
 import type { FromTrainer, SweepOutcome, TrainerMethods, TrainingOutcome } from './protocol';
 import { runTrainingSession, type SessionDeps } from './session';
 import { runSweepSession } from './sweep-session';
@@ -65,12 +65,12 @@ export const browserTrainerEnvironment: TrainerEnvironment = {
 export function createTrainerHandlers(environment: TrainerEnvironment = browserTrainerEnvironment): RpcHandlers<TrainerMethods> {
   let busy = false;
 
-  async function runJob<Outcome extends FromTrainer>(
+  /** Runs one session; its end message, what it returned, and the tensor count before and after. */
+  async function runJob<Outcome extends FromTrainer, Returned>(
     context: RpcContext<FromTrainer>,
     isEnd: (m: FromTrainer) => m is Outcome,
-    session: (deps: SessionDeps) => Promise<unknown>,
-    withDiagnostics?: (outcome: Outcome, deps: SessionDeps, timing: unknown, tensorsBefore: number) => Outcome,
-  ): Promise<Outcome> {
+    session: (deps: SessionDeps) => Promise<Returned>,
+  ): Promise<{ outcome: Outcome; returned: Returned; tensorsBefore: number; tensorsAfter: number }> {
     if (busy) throw new Error(TRAINER_BUSY);
     busy = true;
     try {
@@ -88,26 +88,25 @@ export function createTrainerHandlers(environment: TrainerEnvironment = browserT
         throw new Error(`TensorFlow.js could not load: ${e instanceof Error ? e.message : String(e)}`);
       }
       const tensorsBefore = deps.tf.memory().numTensors;
-      const timing = await session(deps);
+      const returned = await session(deps);
       if (error !== null) throw new Error(error);
       const outcome = end as Outcome | null;
       if (!outcome) throw new Error('The trainer ended without a result.');
-      return withDiagnostics ? withDiagnostics(outcome, deps, timing, tensorsBefore) : outcome;
+      // A lost WebGL context leaves this worker's WebGL backend unusable: the page starts a fresh worker.
+      const backendLost = webglContextOf(deps.tf)?.isContextLost() ?? false;
+      // Read after the session disposed everything (the device benchmark reports the difference).
+      return { outcome: backendLost ? { ...outcome, backendLost } : outcome, returned, tensorsBefore, tensorsAfter: deps.tf.memory().numTensors };
     } finally {
       busy = false;
     }
   }
 
   return {
-    train: (request, context) =>
-      runJob(
-        context as RpcContext<FromTrainer>,
-        (m): m is TrainingOutcome => m.type === 'done',
-        (deps) => runTrainingSession(request, deps),
-        // The tensor count is read after the session disposed everything (the benchmark reads it).
-        (outcome, deps, timing, tensorsBefore) => (timing ? { ...outcome, diagnostics: { ...(timing as object), tensorsBefore, tensorsAfter: deps.tf.memory().numTensors } as TrainingOutcome['diagnostics'] } : outcome),
-      ),
-    sweep: (request, context) => runJob(context as RpcContext<FromTrainer>, (m): m is SweepOutcome => m.type === 'sweep-done', (deps) => runSweepSession(request, deps)),
+    train: async (request, context) => {
+      const { outcome, returned: timing, tensorsBefore, tensorsAfter } = await runJob(context as RpcContext<FromTrainer>, (m): m is TrainingOutcome => m.type === 'done', (deps) => runTrainingSession(request, deps));
+      return timing ? { ...outcome, diagnostics: { ...timing, tensorsBefore, tensorsAfter } } : outcome;
+    },
+    sweep: async (request, context) => (await runJob(context as RpcContext<FromTrainer>, (m): m is SweepOutcome => m.type === 'sweep-done', (deps) => runSweepSession(request, deps))).outcome,
     loseWebglContext: async () => loseWebglContext(await loadTf()),
   };
 }
