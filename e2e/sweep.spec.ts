@@ -68,6 +68,7 @@ test.describe('sweeps', () => {
 
     // What is stored says the same after a reload: the summary on the parent run keeps the finished trial and its value.
     await page.getByTestId('parent-run-link').click();
+    await expect(page).toHaveURL(/\/workbench\/run\?id=/);
     await page.reload();
     const stored = page.getByTestId('parent-sweep').getByTestId('sweep-trials').locator('tbody tr');
     await expect(stored.first()).toHaveAttribute('data-status', 'FINISHED');
