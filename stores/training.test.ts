@@ -1,25 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MLP } from '@/lib/ml/model-spec';
-import type { TrainingRequest } from '@/lib/ml/protocol';
 import { WorkbenchDatabase } from '@/lib/tracking/db';
 import { createRun } from '@/lib/tracking/runs';
 import { scriptedTrainer } from './scripted-trainer';
 import { CANCEL_GRACE_MS, STALL_MS } from './tf-worker';
 import { createTrainingStore } from './training';
+import { flightsDelayRequest } from '@/lib/ml/test-requests';
 
-const request: TrainingRequest = {
-  experiment: 'flights',
-  name: 'store test',
-  tags: {},
-  notes: '',
-  dataset: { id: 'flights', kind: 'builtin' },
-  target: 'delay',
-  features: ['distance'],
-  split: 'time',
-  spec: { ...DEFAULT_MLP, task: 'regression', classes: 1, epochs: 5 },
-  backend: 'cpu',
-};
+const request = flightsDelayRequest('store test', 5);
 const shape = { train: 10, validation: 2, test: 2, inputWidth: 1, parameters: 5 };
 
 const dbs: WorkbenchDatabase[] = [];

@@ -1,4 +1,5 @@
-import { transformRecord, type Preprocessing } from '../data/preprocess';
+import { transformRecords } from '../data/encode-record';
+import type { Preprocessing } from '../data/preprocess';
 import type { WorkbenchDatabase } from '../tracking/db';
 import { activateBackend, loadTf } from './backends';
 import { runModelHandler } from './model-io';
@@ -19,10 +20,7 @@ export async function predictWithRun(db: WorkbenchDatabase, runId: string, prep:
   if (tf.getBackend() !== 'cpu') await activateBackend(tf, 'cpu');
   const model = await tf.loadLayersModel(runModelHandler(tf, db, runId));
   try {
-    const width = prep.featureNames.length;
-    const x = new Float32Array(records.length * width);
-    records.forEach((r, i) => x.set(transformRecord(prep, r), i * width));
-    const out = predict(tf, model, x, records.length, width);
+    const out = predict(tf, model, transformRecords(prep, records), records.length, prep.featureNames.length);
     if (prep.task === 'regression') return Array.from(out, (value) => ({ task: 'regression' as const, value }));
     const k = prep.classNames.length;
     return records.map((_, i) => {

@@ -4,23 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../time/clock';
 import { WorkbenchDatabase } from '../tracking/db';
 import type { RpcContext } from '../worker-rpc/server';
-import { DEFAULT_MLP } from './model-spec';
-import type { TrainingProgressEvent, TrainingRequest } from './protocol';
+import type { TrainingProgressEvent } from './protocol';
 import type { SessionDeps } from './session';
 import { createTrainerHandlers, TRAINER_BUSY, type TrainerEnvironment } from './trainer-host';
+import { flightsDelayRequest } from './test-requests';
 
-const request: TrainingRequest = {
-  experiment: 'e',
-  name: 'n',
-  tags: {},
-  notes: '',
-  dataset: { id: 'flights', kind: 'builtin' },
-  target: 'delay',
-  features: ['distance'],
-  split: 'time',
-  spec: { ...DEFAULT_MLP, task: 'regression', classes: 1, epochs: 2 },
-  backend: 'cpu',
-};
+const request = flightsDelayRequest('n', 2);
 
 const dbs: WorkbenchDatabase[] = [];
 afterEach(async () => {
