@@ -24,7 +24,8 @@ export interface TrainingState extends JobFields {
   epochs: number;
   elapsedMs: number;
   history: EpochPoint[];
-  result: { status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number> } | null;
+  /** `summary`: the saved model's metrics; `savedEpoch`: the epoch whose weights it holds (0 when none). */
+  result: { status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; savedEpoch: number } | null;
   start: (request: TrainingRequest) => void;
   cancel: () => void;
   /** Back to idle after a finished training (keeps nothing). */
@@ -89,12 +90,12 @@ export function createTrainingStore(worker: () => RpcClient<TrainerMethods> = tf
             onProgress,
             onResult: (m) => {
               if (m.backendLost) worker().recycle();
-              set({ phase: 'done', result: { status: m.status, failure: m.failure, summary: m.summary } });
+              set({ phase: 'done', result: { status: m.status, failure: m.failure, summary: m.summary, savedEpoch: m.savedEpoch ?? 0 } });
             },
             onForcedEnd: async ({ status, failure }) => {
               const runId = get().runId;
               if (runId) await finishRun(database(), runId, status, systemClock.now(), failure).catch(() => undefined);
-              set(runId ? { phase: 'done', result: { status, failure, summary: {} } } : { phase: 'error', error: failure.message });
+              set(runId ? { phase: 'done', result: { status, failure, summary: {}, savedEpoch: 0 } } : { phase: 'error', error: failure.message });
             },
             keptHint: 'Metrics logged so far are kept.',
           },

@@ -23,6 +23,12 @@ export function ChampionComparison({ version, champion }: { version: ModelVersio
         v{version.version} is the current <span className="badge alias alias-champion">@champion</span>.
       </p>
     );
+  if (champion.task !== version.task || champion.target !== version.target)
+    return (
+      <p className="notice warn" data-testid="champion-comparison">
+        v{version.version} is {version.task || 'an unknown task'} of “{version.target}”, the champion v{champion.version} {champion.task || 'an unknown task'} of “{champion.target}”: they answer different questions, so none of their metrics compare. (This model was filled before versions had to share a signature.)
+      </p>
+    );
   const headline = keyMetric(version.metrics, version.task)?.key;
   const rows = compareMetrics(version.metrics, champion.metrics, headline);
   return (

@@ -4,6 +4,8 @@ import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { shortHash } from '@/lib/data/hash';
 import { aliasesOfVersion } from '@/lib/registry/aliases';
 import { keyMetric } from '@/lib/registry/metrics';
+import { judgeAgainstBaseline } from '@/lib/tracking/headline';
+import { VerdictBadge } from '@/components/ui/BaselineVerdict';
 import type { ModelVersion, RegisteredModel } from '@/lib/registry/types';
 import { AliasBadges } from './AliasBadges';
 import { formatWhen, modelHref, runHref } from './links';
@@ -13,13 +15,9 @@ function KeyMetricCell({ version }: { version: ModelVersion }) {
   if (!km) return <>—</>;
   return (
     <>
-      {metricLabel(km.key)} {formatMetric(km.value)}
-      {km.baseline !== null && (
-        <span className={`versus ${km.beatsBaseline ? 'better' : 'worse'}`}>
-          {' '}
-          vs {formatMetric(km.baseline)} baseline ({km.beatsBaseline ? 'beats it' : 'does not beat it'})
-        </span>
-      )}
+      {metricLabel(km.key)} {formatMetric(km.value ?? undefined)}
+      {km.baseline !== null && <> vs {formatMetric(km.baseline)} baseline </>}
+      <VerdictBadge verdict={judgeAgainstBaseline(version.metrics, version.task || undefined)} />
     </>
   );
 }

@@ -50,8 +50,9 @@ describe('registry views', () => {
   it('lists versions newest first with their aliases, metric against the baseline, and a deleted run', () => {
     const out = html(createElement(VersionsTable, { model, versions: [version(1, { val_rmse: 10, baseline_val_rmse: 14 }), version(2, { val_rmse: 15, baseline_val_rmse: 14 }, { archived: true })], runNames: new Map([['run-1', 'mlp-1']]), selected: 1 }));
     expect(out.indexOf('data-version="2"')).toBeLessThan(out.indexOf('data-version="1"'));
-    expect(out).toContain('beats it');
-    expect(out).toContain('does not beat it');
+    expect(out).toContain('data-status="beats">beats the baseline');
+    expect(out).toContain('data-status="short">does not beat the baseline');
+    expect(out).toContain('at least 1 % lower than the baseline');
     expect(out).toContain('deleted run');
     expect(out).toContain('>mlp-1<');
     expect(out).toContain('archived');

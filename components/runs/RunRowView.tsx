@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { memo } from 'react';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import { formatDuration, formatMetric } from './format';
-import { columnValue, type RunColumn } from './run-columns';
+import { VerdictBadge } from '@/components/ui/BaselineVerdict';
+import { columnValue, runVerdict, type RunColumn } from './run-columns';
 import type { RunRow } from './run-list-state';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -25,6 +26,10 @@ function Cell({ column, run, now }: { column: RunColumn; run: RunRecord; now: nu
       );
     case 'duration':
       return <td className="num">{formatDuration((run.endedAt ?? now) - run.startedAt)}</td>;
+    case 'baseline': {
+      const verdict = runVerdict(run);
+      return <td>{verdict ? <VerdictBadge verdict={verdict} /> : '—'}</td>;
+    }
   }
   const value = columnValue(run, column.id, now);
   const text = value === undefined ? '—' : column.group === 'metric' && typeof value === 'number' ? formatMetric(value) : String(value);

@@ -13,6 +13,9 @@ import { getDatabase } from '@/lib/tracking/db';
 import { listArtifacts, readJsonArtifact } from '@/lib/tracking/run-edits';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import { readMetric } from '@/lib/tracking/runs';
+import { describeMargin, worthShipping } from '@/lib/tracking/headline';
+import { savedModelMetrics } from '@/lib/tracking/metric-model';
+import { VerdictNotice } from '@/components/ui/BaselineVerdict';
 import { formatDuration, metricLabel } from './format';
 import { PredictForm } from './PredictForm';
 import { RunEditor } from './RunEditor';
@@ -22,7 +25,7 @@ import { useNow } from './use-now';
 
 const CURVES: Array<{ title: string; keys: string[] }> = [
   { title: 'Loss per epoch', keys: ['loss', 'val_loss'] },
-  { title: 'Accuracy per epoch', keys: ['acc', 'val_acc'] },
+  { title: 'Accuracy per epoch', keys: ['accuracy', 'val_accuracy', 'acc', 'val_acc'] },
   { title: 'Mean absolute error per epoch', keys: ['mae', 'val_mae'] },
 ];
 
@@ -32,7 +35,7 @@ interface RunDetails {
   artifacts: Array<{ name: string; contentType: string; bytes: number }>;
   evaluation?: RunEvaluation;
   preprocessing?: StoredPreprocessing;
-  training?: { backendLabel: string; notes: string[]; examplesPerSec: number; epochsRun: number; bestEpoch: number; stoppedEarly: boolean; stoppedBy?: 'patience' | 'hook' | null };
+  training?: { backendLabel: string; notes: string[]; examplesPerSec: number; epochsRun: number; bestEpoch: number; savedEpoch?: number; stoppedEarly: boolean; stoppedBy?: 'patience' | 'hook' | null };
 }
 
 /** The run with its curves and artifacts; undefined when there is no such run. */
@@ -49,6 +52,22 @@ async function loadRun(id: string): Promise<RunDetails | undefined> {
     readJsonArtifact<RunDetails['training']>(db, id, ARTIFACTS.training),
   ]);
   return { run, histories, artifacts, evaluation, preprocessing, training };
+}
+
+/** The saved model against its baseline, on validation and test, first thing on the page. */
+function SavedModelVerdict({ run, savedEpoch }: { run: RunRecord; savedEpoch: number | undefined }) {
+  const metrics = savedModelMetrics(run);
+  if (Object.keys(metrics).length === 0) return null;
+  const task = typeof run.params.task === 'string' ? run.params.task : undefined;
+  const { verdicts } = worthShipping(metrics, task);
+  return (
+    <VerdictNotice verdict={verdicts[0]}>
+      <p>
+        <strong>The saved model{savedEpoch ? ` (epoch ${savedEpoch}’s weights)` : ''}</strong> against its baseline, on the headline metric ({verdicts[0].rule.label}; {describeMargin(verdicts[0].rule)}):
+      </p>
+      {verdicts[1].status !== 'unknown' && <p>{verdicts[1].reason}</p>}
+    </VerdictNotice>
+  );
 }
 
 /** The run page: what was trained on what, how it went, how good it is, and its model. */
@@ -90,6 +109,7 @@ export function RunView() {
         </p>
       </header>
       <RunSweepLinks run={run} />
+      <SavedModelVerdict run={run} savedEpoch={training?.savedEpoch} />
       {run.failure && (
         <div className={`notice ${run.status === 'FAILED' ? 'error' : 'info'}`} role={run.status === 'FAILED' ? 'alert' : 'status'}>
           <p>
@@ -114,7 +134,8 @@ export function RunView() {
               <dt>Epochs</dt>
               <dd>
                 {training.epochsRun} run; best validation loss at epoch {training.bestEpoch}
-                {training.stoppedBy === 'hook' ? ' (stopped by the sweep’s early-termination rule)' : training.stoppedEarly ? ' (stopped early; best weights kept)' : ''}
+                {training.stoppedBy === 'hook' ? ' (stopped by the sweep’s early-termination rule)' : training.stoppedEarly ? ` (stopped at epoch ${training.epochsRun}; epoch ${training.savedEpoch ?? training.bestEpoch}’s weights kept)` : ''}
+                {training.savedEpoch !== undefined && !training.stoppedEarly && ` · the model holds epoch ${training.savedEpoch}’s weights`}
               </dd>
             </>
           )}

@@ -23,7 +23,7 @@ describe('RunsGrid', () => {
     const drawn = html.match(/data-run-id="/g) ?? [];
     expect(drawn.length).toBeGreaterThan(10);
     expect(drawn.length).toBeLessThan(40);
-    expect(html).toContain(`<tr class="spacer" aria-hidden="true"><td colSpan="8" style="height:${(1000 - drawn.length) * 44}px"></td></tr>`);
+    expect(html).toContain(`<tr class="spacer" aria-hidden="true"><td colSpan="9" style="height:${(1000 - drawn.length) * 44}px"></td></tr>`);
     expect(html).not.toContain('data-run-id="r999"');
   });
 

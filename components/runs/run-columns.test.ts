@@ -8,10 +8,10 @@ describe('collectRunKeys', () => {
   it('unites param keys and best/last metric keys, headline metrics and val_loss first', () => {
     const keys = collectRunKeys([
       run('a', { params: { lr: 0.1, model: 'mlp' }, bestMetrics: { val_loss: { value: 1, step: 1 }, loss: { value: 1, step: 1 } }, lastMetrics: { val_rmse: 3 } }),
-      run('b', { params: { batchSize: 32 }, lastMetrics: { val_accuracy: 0.9, acc: 0.8 } }),
+      run('b', { params: { batchSize: 32 }, lastMetrics: { val_auc: 0.6, val_accuracy: 0.9, accuracy: 0.8 } }),
     ]);
     expect(keys.params).toEqual(['batchSize', 'lr', 'model']);
-    expect(keys.metrics).toEqual(['val_rmse', 'val_accuracy', 'val_loss', 'acc', 'loss']);
+    expect(keys.metrics).toEqual(['val_rmse', 'val_auc', 'val_loss', 'accuracy', 'loss', 'val_accuracy']);
   });
 });
 
@@ -20,18 +20,19 @@ describe('runColumns and defaultColumnIds', () => {
   it('offers two columns per metric, best and last', () => {
     const columns = runColumns(keys);
     expect(columns.map((c) => c.id)).toEqual([
-      'name', 'status', 'dataset', 'model', 'backend', 'params.lr',
+      'name', 'status', 'dataset', 'model', 'backend', 'baseline', 'params.lr',
       'metrics.val_rmse', 'last.val_rmse', 'metrics.val_loss', 'last.val_loss', 'metrics.loss', 'last.loss', 'started', 'duration',
     ]);
     expect(columns.find((c) => c.id === 'last.val_rmse')?.label).toBe('val_rmse last');
     expect(columns.find((c) => c.id === 'metrics.val_rmse')?.label).toBe('val_rmse best');
   });
   it('defaults to name, status, dataset, headline best + last, best val_loss, started, duration', () => {
-    expect(defaultColumnIds(keys)).toEqual(['name', 'status', 'dataset', 'metrics.val_rmse', 'last.val_rmse', 'metrics.val_loss', 'started', 'duration']);
-    expect(defaultColumnIds({ params: [], metrics: [] })).toEqual(['name', 'status', 'dataset', 'started', 'duration']);
+    expect(defaultColumnIds(keys)).toEqual(['name', 'status', 'dataset', 'baseline', 'metrics.val_rmse', 'last.val_rmse', 'metrics.val_loss', 'started', 'duration']);
+    expect(defaultColumnIds({ params: [], metrics: [] })).toEqual(['name', 'status', 'dataset', 'baseline', 'started', 'duration']);
   });
-  it('picks the headline metrics: RMSE and accuracy, else another val_ metric', () => {
-    expect(headlineMetricKeys(['val_accuracy', 'val_rmse'])).toEqual(['val_rmse', 'val_accuracy']);
+  it('picks the headline metrics: RMSE, ROC AUC (else log loss), never accuracy; else another val_ metric', () => {
+    expect(headlineMetricKeys(['val_accuracy', 'val_rmse', 'val_auc', 'val_log_loss'])).toEqual(['val_rmse', 'val_auc']);
+    expect(headlineMetricKeys(['val_accuracy', 'val_log_loss'])).toEqual(['val_log_loss']);
     expect(headlineMetricKeys(['val_loss', 'val_mae'])).toEqual(['val_mae']);
     expect(headlineMetricKeys(['val_loss', 'loss'])).toEqual([]);
   });
@@ -93,5 +94,15 @@ describe('sortRuns', () => {
     const before = ids(runs);
     sortRuns(runs, 'name', 'desc', 0);
     expect(ids(runs)).toEqual(before);
+  });
+});
+
+describe('the baseline column', () => {
+  it('judges the saved model against its baseline: green past the margin, amber short of it, empty without a model', () => {
+    const good = run('good', { params: { task: 'regression' }, savedModel: { step: 3, metrics: { val_rmse: 30, baseline_val_rmse: 32.7 } } });
+    const weak = run('weak', { params: { task: 'regression' }, savedModel: { step: 3, metrics: { val_rmse: 32.6, baseline_val_rmse: 32.7 } } });
+    expect(columnValue(good, 'baseline', 0)).toBe('beats the baseline');
+    expect(columnValue(weak, 'baseline', 0)).toBe('does not beat the baseline');
+    expect(columnValue(run('none', { status: 'FAILED' }), 'baseline', 0)).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { runFieldValue } from '@/lib/tracking/run-filter';
 import { isNumericText } from '@/lib/tracking/run-filter-parse';
+import { judgeAgainstBaseline, type BaselineVerdict } from '@/lib/tracking/headline';
+import { savedModelMetrics } from '@/lib/tracking/metric-model';
 import { lowerIsBetter, type RunRecord } from '@/lib/tracking/run-types';
 
 /**
@@ -31,15 +33,25 @@ const FIXED: RunColumn[] = [
   { id: 'dataset', label: 'Dataset', group: 'run', width: 8, numeric: false },
   { id: 'model', label: 'Target · model', group: 'run', width: 11, numeric: false },
   { id: 'backend', label: 'Backend', group: 'run', width: 6.5, numeric: false },
+  { id: 'baseline', label: 'Against baseline', group: 'run', width: 10, numeric: false },
 ];
+
+const VERDICT_ORDER = { beats: 'beats the baseline', short: 'does not beat the baseline', unknown: '' } as const;
+
+/** The saved model of a run against its baseline on validation (`judgeAgainstBaseline`); null without a saved model. */
+export function runVerdict(run: RunRecord): BaselineVerdict | null {
+  const metrics = savedModelMetrics(run);
+  if (Object.keys(metrics).length === 0) return null;
+  return judgeAgainstBaseline(metrics, typeof run.params.task === 'string' ? run.params.task : undefined);
+}
 const TIMES: RunColumn[] = [
   { id: 'started', label: 'Started', group: 'run', width: 11.5, numeric: true },
   { id: 'duration', label: 'Duration', group: 'run', width: 7.5, numeric: true },
 ];
 
-/** The headline validation metrics among `metrics`: RMSE and/or accuracy, else the first other `val_*`. */
+/** The headline validation metrics among `metrics`: RMSE, ROC AUC or log loss (`headlineRule`), else the first other `val_*`. */
 export function headlineMetricKeys(metrics: readonly string[]): string[] {
-  const preferred = ['val_rmse', 'val_accuracy'].filter((k) => metrics.includes(k));
+  const preferred = ['val_rmse', 'val_auc', ...(metrics.includes('val_auc') ? [] : ['val_log_loss'])].filter((k) => metrics.includes(k));
   if (preferred.length > 0) return preferred;
   const other = metrics.find((k) => k.startsWith('val_') && k !== 'val_loss');
   return other ? [other] : [];
@@ -81,7 +93,7 @@ export function runColumns(keys: RunKeySets): RunColumn[] {
 /** Shown until the learner chooses: name, status, dataset, headline metric best + last, best val_loss, started, duration. */
 export function defaultColumnIds(keys: RunKeySets): string[] {
   const headline = headlineMetricKeys(keys.metrics).flatMap((k) => [`metrics.${k}`, `last.${k}`]);
-  return ['name', 'status', 'dataset', ...headline, ...(keys.metrics.includes('val_loss') ? ['metrics.val_loss'] : []), 'started', 'duration'];
+  return ['name', 'status', 'dataset', 'baseline', ...headline, ...(keys.metrics.includes('val_loss') ? ['metrics.val_loss'] : []), 'started', 'duration'];
 }
 
 /**
@@ -110,6 +122,10 @@ export function columnValue(run: RunRecord, columnId: string, now: number): stri
     }
     case 'backend':
       return run.backend ?? undefined;
+    case 'baseline': {
+      const verdict = runVerdict(run);
+      return verdict && verdict.status !== 'unknown' ? VERDICT_ORDER[verdict.status] : undefined;
+    }
     case 'started':
       return run.startedAt;
     case 'duration':

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { formatMetric } from '@/components/runs/format';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import type { ParamValue } from '@/lib/tracking/run-types';
+import type { SweepTrialSummary } from '@/lib/tracking/sweep-types';
+import { VerdictBadge } from '@/components/ui/BaselineVerdict';
 
 /** One row of the trials table, live or from `sweep.json`. */
 export interface TrialRow {
@@ -15,7 +17,17 @@ export interface TrialRow {
   std: number | null;
   /** Epochs, or what the running trial is doing ("epoch 3 of 10, fold 2 of 3"). */
   detail: string;
+  /** The epoch whose weights the trial's model kept. */
+  savedEpoch?: number;
+  /** The saved model's headline metric against its baseline. */
+  headline?: SweepTrialSummary['headline'];
 }
+
+/** The rule the trials are ranked by, stated where they are. */
+export const RANKING_RULE =
+  'Trials rank by the objective of the model each one saved: the weights of its last epoch, or of its best epoch when early stopping restored them. The curve’s best epoch counts only if that is the model kept.';
+
+const VERDICT_TEXT = { beats: 'beats it', short: 'does not beat it', unknown: 'not judged' } as const;
 
 const STATUS_TEXT: Record<TrialRow['status'], string> = { RUNNING: 'running', FINISHED: 'finished', FAILED: 'failed', KILLED: 'killed', STOPPED_EARLY: 'stopped early' };
 
@@ -31,6 +43,8 @@ export function formatValue(value: number | null, std: number | null): string {
  */
 export function TrialsTable({ rows, searched, objectiveLabel, bestRunId, caption }: { rows: TrialRow[]; searched: string[]; objectiveLabel: string; bestRunId: string | null; caption: string }) {
   return (
+    <>
+    <p className="field-hint" data-testid="ranking-rule">{RANKING_RULE}</p>
     <ScrollRegion label={caption}>
       <table className="sweep-trials" data-testid="sweep-trials">
         <caption className="visually-hidden">{caption}</caption>
@@ -45,6 +59,7 @@ export function TrialsTable({ rows, searched, objectiveLabel, bestRunId, caption
             <th scope="col" className="num">
               {objectiveLabel}
             </th>
+            <th scope="col">Against the baseline</th>
             <th scope="col">Status</th>
             <th scope="col">Epochs</th>
             <th scope="col">Run</th>
@@ -63,10 +78,16 @@ export function TrialsTable({ rows, searched, objectiveLabel, bestRunId, caption
                   <td key={p}>{row.params[p] === undefined ? '—' : String(row.params[p])}</td>
                 ))}
                 <td className="num">{formatValue(row.value, row.std)}</td>
+                <td data-testid="trial-verdict">
+                  {row.headline ? <VerdictBadge verdict={row.headline} label={VERDICT_TEXT[row.headline.status]} /> : '—'}
+                </td>
                 <td>
                   <span className={`badge run-${row.status === 'STOPPED_EARLY' ? 'stopped' : row.status.toLowerCase()}`}>{STATUS_TEXT[row.status]}</span>
                 </td>
-                <td>{row.detail}</td>
+                <td>
+                  {row.detail}
+                  {row.savedEpoch !== undefined && String(row.savedEpoch) !== row.detail && <span className="field-hint"> (epoch {row.savedEpoch} kept)</span>}
+                </td>
                 <td>
                   <Link href={`/workbench/run?id=${encodeURIComponent(row.runId)}`} prefetch={false} aria-label={`Open the run of trial ${row.index + 1}`}>
                     Open
@@ -78,5 +99,6 @@ export function TrialsTable({ rows, searched, objectiveLabel, bestRunId, caption
         </tbody>
       </table>
     </ScrollRegion>
+    </>
   );
 }

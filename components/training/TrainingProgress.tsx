@@ -8,6 +8,8 @@ import { isJobActive } from '@/stores/job-lifecycle';
 import { estimateRemainingMs, trainingStore, type EpochPoint } from '@/stores/training';
 import { formatDuration, metricLabel } from '@/components/runs/format';
 import { BackendStatus } from './BackendStatus';
+import { VerdictNotice } from '@/components/ui/BaselineVerdict';
+import { judgeAgainstBaseline } from '@/lib/tracking/headline';
 
 function series(history: EpochPoint[], keys: string[]): MetricSeries[] {
   return keys.filter((k) => history.some((p) => k in p)).map((k) => ({ key: k, label: metricLabel(k), points: history.map((p) => ({ x: p.epoch, y: p[k]! })).filter((p) => p.y !== undefined) }));
@@ -17,7 +19,7 @@ function series(history: EpochPoint[], keys: string[]): MetricSeries[] {
 export function TrainingProgress() {
   const s = useStore(trainingStore);
   const lossSeries = useMemo(() => series(s.history, ['loss', 'val_loss']), [s.history]);
-  const metricSeries = useMemo(() => series(s.history, ['acc', 'val_acc', 'mae', 'val_mae']), [s.history]);
+  const metricSeries = useMemo(() => series(s.history, ['accuracy', 'val_accuracy', 'mae', 'val_mae']), [s.history]);
   if (s.phase === 'idle') {
     return (
       <section className="card train-live" aria-labelledby="live-heading">
@@ -77,14 +79,16 @@ function Outcome() {
     </Link>
   );
   if (result.status === 'FINISHED') {
+    const verdict = judgeAgainstBaseline(result.summary, request?.spec.task);
     const v = result.summary;
-    const vs = v.val_rmse !== undefined ? `validation RMSE ${v.val_rmse.toFixed(2)} vs ${v.baseline_val_rmse?.toFixed(2)} for the mean baseline` : v.val_accuracy !== undefined ? `validation accuracy ${(v.val_accuracy * 100).toFixed(1)}% vs ${((v.baseline_val_accuracy ?? 0) * 100).toFixed(1)}% for the majority class` : '';
+    const accuracy = v.val_accuracy !== undefined && v.baseline_val_accuracy !== undefined ? ` Accuracy ${(v.val_accuracy * 100).toFixed(1)} % beside ${(v.baseline_val_accuracy * 100).toFixed(1)} % for always answering the majority class.` : '';
     return (
-      <div className="notice ok" role="status">
+      <VerdictNotice verdict={verdict}>
         <p>
-          Run “{request?.name}” FINISHED{vs && `: ${vs}`}. {link}
+          Run “{request?.name}” FINISHED{result.savedEpoch ? `; the saved model holds epoch ${result.savedEpoch}’s weights` : ''}. {link}
         </p>
-      </div>
+        {accuracy && <p>{accuracy.trim()}</p>}
+      </VerdictNotice>
     );
   }
   return (

@@ -1,3 +1,4 @@
+import { savedModelMetrics } from '../tracking/metric-model';
 import type { ProgressRecords } from '@/lib/tracking/progress';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
@@ -29,6 +30,7 @@ export function snapshotRun(run: RunRecord): SnapshotRun {
     backend: run.backend,
     lastMetrics: { ...run.lastMetrics },
     bestMetrics: Object.fromEntries(Object.entries(run.bestMetrics).map(([k, v]) => [k, v.value])),
+    savedMetrics: savedModelMetrics(run),
     failure: run.failure,
     // Runs saved before sweeps existed may lack the field.
     parentRunId: run.parentRunId ?? null,

@@ -87,9 +87,12 @@ export type { ExerciseProgress, ExerciseStatus, LessonVisit } from '../tracking/
 
 /**
  * One tracked run as checks see it: plain data copied from the run record (no histories).
- * Metric keys: per-epoch `loss`, `val_loss`, `acc`/`val_acc` or `mae`/`val_mae`, and after
- * evaluation `val_rmse`, `val_mae`, `val_r2`, `baseline_val_rmse` (regression) or `val_accuracy`,
- * `val_f1`, `val_auc`, `val_log_loss`, `baseline_val_accuracy` (classification).
+ * Metric keys (see lib/tracking/metric-model.ts): per-epoch `loss`, `val_loss`, and
+ * `accuracy`/`val_accuracy` or `mae`/`val_mae`; once at the saved epoch, the saved model's
+ * evaluation on validation and test with their baselines: `val_rmse`, `val_r2`, `test_rmse`,
+ * `baseline_val_rmse`… (regression) or `val_auc`, `val_pr_auc`, `val_log_loss`, `val_f1`,
+ * `baseline_val_auc`, `baseline_val_accuracy`… (classification). Judge a model with
+ * `judgeAgainstBaseline(savedMetrics, task)`.
  */
 export interface SnapshotRun {
   id: string;
@@ -106,6 +109,8 @@ export interface SnapshotRun {
   lastMetrics: Record<string, number>;
   /** Best value of each metric (lowest for losses and errors, highest otherwise). */
   bestMetrics: Record<string, number>;
+  /** The saved model's metrics (`savedModelMetrics`): what a registered version of this run would hold. */
+  savedMetrics: Record<string, number>;
   failure: { message: string; hint: string } | null;
   /** The sweep this run is a trial of (its parent run's id); null for a run trained on its own. */
   parentRunId: string | null;

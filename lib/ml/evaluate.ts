@@ -1,8 +1,11 @@
 import { lttb } from '../charts/lttb';
-import { accuracy, confusionMatrix, logLoss, mae, macroPrecisionRecallF1, majorityClass, meanBaseline, r2, rmse, rocAuc } from './metrics';
+import { accuracy, averagePrecision, confusionMatrix, logLoss, mae, macroPrecisionRecallF1, majorityClass, meanBaseline, r2, rmse, rocAuc } from './metrics';
 
 /** Points kept for the predicted-vs-actual and residual plots (LTTB over actual order). */
 export const EVALUATION_PLOT_POINTS = 500;
+
+/** Rows whose scores a binary evaluation keeps for the threshold picker. */
+export const SCORE_SAMPLE_ROWS = 5000;
 
 export interface RegressionEvaluation {
   task: 'regression';
@@ -28,10 +31,21 @@ export interface ClassificationEvaluation {
   f1: number;
   /** Binary tasks only (class 1 is the positive class); null otherwise. */
   rocAuc: number | null;
+  /** Average precision (area under the precision–recall curve); binary only. */
+  prAuc?: number | null;
   logLoss: number;
   confusion: number[][];
-  /** The same metrics for always predicting the training majority class. */
-  baseline: { prediction: string; accuracy: number; f1: number; logLoss: number };
+  /**
+   * The same metrics for always predicting the training majority class; its log loss uses the
+   * training class shares, and its ROC AUC (0.5) and average precision (the positive share) a
+   * constant score.
+   */
+  baseline: { prediction: string; accuracy: number; f1: number; logLoss: number; rocAuc?: number | null; prAuc?: number | null };
+  /**
+   * Binary only: each evaluated row's label (0/1) and score of class 1 (4 decimals), at most
+   * `SCORE_SAMPLE_ROWS` rows (an even sample), for the decision-threshold picker.
+   */
+  scores?: { labels: number[]; positive: number[] } | null;
 }
 
 /**
@@ -68,6 +82,10 @@ export function evaluateClassification(yTrue: ArrayLike<number>, probabilities: 
   const shares = new Array<number>(k).fill(0);
   for (let i = 0; i < yTrain.length; i++) shares[yTrain[i]!]! += 1 / yTrain.length;
   const flat = new Array<number>(yTrue.length).fill(majority);
+  const binary = k === 2;
+  const positive = binary ? probabilities.map((row) => row[1]!) : [];
+  let positives = 0;
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === 1) positives++;
   return {
     task: 'classification',
     rows: yTrue.length,
@@ -76,7 +94,8 @@ export function evaluateClassification(yTrue: ArrayLike<number>, probabilities: 
     precision: pr.precision,
     recall: pr.recall,
     f1: pr.f1,
-    rocAuc: k === 2 ? rocAuc(yTrue, probabilities.map((row) => row[1]!)) : null,
+    rocAuc: binary ? rocAuc(yTrue, positive) : null,
+    prAuc: binary ? averagePrecision(yTrue, positive) : null,
     logLoss: logLoss(yTrue, probabilities),
     confusion: confusionMatrix(yTrue, predicted, k),
     baseline: {
@@ -84,11 +103,26 @@ export function evaluateClassification(yTrue: ArrayLike<number>, probabilities: 
       accuracy: accuracy(yTrue, flat),
       f1: macroPrecisionRecallF1(yTrue, flat, k).f1,
       logLoss: logLoss(yTrue, Array.from({ length: yTrue.length }, () => shares)),
+      rocAuc: binary ? 0.5 : null,
+      prAuc: binary ? positives / yTrue.length : null,
     },
+    scores: binary ? scoreSample(yTrue, positive) : null,
   };
 }
 
-function argMax(row: ArrayLike<number>): number {
+function scoreSample(yTrue: ArrayLike<number>, positive: readonly number[]): { labels: number[]; positive: number[] } {
+  const stride = Math.max(1, yTrue.length / SCORE_SAMPLE_ROWS);
+  const labels: number[] = [];
+  const scores: number[] = [];
+  for (let at = 0; Math.floor(at) < yTrue.length; at += stride) {
+    labels.push(yTrue[Math.floor(at)]!);
+    scores.push(Math.round(positive[Math.floor(at)]! * 1e4) / 1e4);
+  }
+  return { labels, positive: scores };
+}
+
+/** Index of the largest value (the first on ties): the predicted class of a row of probabilities. */
+export function argMax(row: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < row.length; i++) if (row[i]! > row[best]!) best = i;
   return best;

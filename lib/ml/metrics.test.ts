@@ -56,3 +56,22 @@ describe('classification metrics', () => {
     expect(majorityClass([1, 0], 2)).toBe(0);
   });
 });
+
+describe('average precision and the threshold picker', () => {
+  it('matches scikit-learn’s average_precision_score and gives the positive share for a constant score', async () => {
+    const { averagePrecision } = await import('./metrics');
+    // scikit-learn's documented example: average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.8333…
+    expect(averagePrecision([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])).toBeCloseTo(5 / 6, 12);
+    expect(averagePrecision([0, 1, 0, 0, 1], [0.5, 0.5, 0.5, 0.5, 0.5])).toBeCloseTo(0.4, 12);
+    expect(averagePrecision([0, 0], [0.2, 0.3])).toBeNaN();
+  });
+
+  it('counts the confusion matrix at a threshold (score ≥ threshold is positive)', async () => {
+    const { confusionAtThreshold } = await import('./metrics');
+    const y = [0, 0, 1, 1, 1];
+    const p = [0.1, 0.6, 0.4, 0.6, 0.9];
+    expect(confusionAtThreshold(y, p, 0.5)).toEqual({ threshold: 0.5, tp: 2, fp: 1, tn: 1, fn: 1, accuracy: 0.6, precision: 2 / 3, recall: 2 / 3, flagged: 0.6 });
+    expect(confusionAtThreshold(y, p, 0)).toMatchObject({ tp: 3, fp: 2, flagged: 1 });
+    expect(confusionAtThreshold(y, p, 1)).toMatchObject({ tp: 0, fp: 0, precision: NaN, recall: 0, accuracy: 0.4 });
+  });
+});

@@ -142,3 +142,77 @@ export function majorityClass(yTrain: ArrayLike<number>, classes: number): numbe
   for (let i = 0; i < yTrain.length; i++) counts[yTrain[i]!]!++;
   return counts.indexOf(Math.max(...counts));
 }
+
+/**
+ * Average precision, the area under the precision–recall curve as scikit-learn's
+ * `average_precision_score` computes it: Σₙ (Rₙ − Rₙ₋₁) Pₙ over the distinct scores taken as
+ * thresholds from the highest down (tied scores enter together, no interpolation). A constant
+ * score gives the share of positives, its baseline. NaN when there is no positive.
+ *
+ * @param yTrue 0/1 labels
+ * @param scores the score (probability) of class 1
+ */
+export function averagePrecision(yTrue: ArrayLike<number>, scores: ArrayLike<number>): number {
+  assertSameLength(yTrue, scores);
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let positives = 0;
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === 1) positives++;
+  if (positives === 0) return NaN;
+  let tp = 0;
+  let seen = 0;
+  let previousRecall = 0;
+  let ap = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && scores[order[j]!] === scores[order[i]!]) {
+      if (yTrue[order[j]!] === 1) tp++;
+      j++;
+    }
+    seen = j;
+    const recall = tp / positives;
+    ap += (recall - previousRecall) * (tp / seen);
+    previousRecall = recall;
+    i = j;
+  }
+  return ap;
+}
+
+/** Counts and rates of a binary decision at one threshold. */
+export interface ThresholdConfusion {
+  threshold: number;
+  /** True positives, false positives, true negatives, false negatives. */
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  accuracy: number;
+  /** NaN when nothing is predicted positive. */
+  precision: number;
+  /** NaN when there is no positive. */
+  recall: number;
+  /** Share of rows predicted positive. */
+  flagged: number;
+}
+
+/**
+ * The confusion matrix of "positive when score ≥ threshold" (scikit-learn's convention for
+ * `predict` at 0.5 is `>`, but with ≥ a threshold of 0 flags everything and one above the top
+ * score flags nothing, which is what a picker needs).
+ */
+export function confusionAtThreshold(yTrue: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): ThresholdConfusion {
+  assertSameLength(yTrue, scores);
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const flagged = scores[i]! >= threshold;
+    if (yTrue[i] === 1) {
+      if (flagged) tp++;
+      else fn++;
+    } else if (flagged) fp++;
+    else tn++;
+  }
+  const n = yTrue.length;
+  return { threshold, tp, fp, tn, fn, accuracy: n ? (tp + tn) / n : NaN, precision: tp + fp ? tp / (tp + fp) : NaN, recall: tp + fn ? tp / (tp + fn) : NaN, flagged: n ? (tp + fp) / n : NaN };
+}

@@ -83,7 +83,7 @@ export type FromTrainer =
   | { type: 'heartbeat' }
   | { type: 'started'; runId: string; backend: BackendName; backendLabel: string; notes: string[]; trials: BackendTrial[]; shape: PreparedShape; epochs: number }
   | { type: 'epoch'; runId: string; epoch: number; epochs: number; metrics: Record<string, number>; elapsedMs: number; examplesSeen: number }
-  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; diagnostics?: TrainingDiagnostics; backendLost?: boolean }
+  | { type: 'done'; runId: string; status: 'FINISHED' | 'FAILED' | 'KILLED'; failure: { message: string; hint: string } | null; summary: Record<string, number>; savedEpoch?: number; diagnostics?: TrainingDiagnostics; backendLost?: boolean }
   | { type: 'error'; runId: string | null; message: string }
   | FromSweep;
 

@@ -31,14 +31,24 @@ export function evaluateSplits(tf: TfModule, model: Tf.LayersModel, spec: ModelS
 }
 
 /**
- * The validation figures logged as run metrics: `val_rmse`, `val_mae`, `val_r2` and
- * `baseline_val_rmse` (regression); `val_accuracy`, `val_f1`, `val_log_loss`, `val_auc` (binary
- * only) and `baseline_val_accuracy` (classification). Non-finite values are left out.
+ * The saved model's figures, logged as run metrics at the saved epoch, each split under its
+ * prefix (`val_`, `test_`) with its baseline's beside it (`baseline_val_rmse`):
+ * - regression: `rmse`, `mae`, `r2`, and the mean baseline's `rmse` and `mae`;
+ * - classification: `accuracy`, `f1` (macro), `log_loss`, with the majority baseline's
+ *   `accuracy` (the majority rate) and `log_loss` (the class shares); binary tasks add `auc`
+ *   (ROC) and `pr_auc` (average precision), whose baselines are 0.5 and the positive share.
+ * Non-finite values are left out.
  */
-export function evaluationMetrics(e: Evaluation): Record<string, number> {
-  const m: Record<string, number> =
-    e.task === 'regression'
-      ? { val_rmse: e.rmse, val_mae: e.mae, val_r2: e.r2, baseline_val_rmse: e.baseline.rmse }
-      : { val_accuracy: e.accuracy, val_f1: e.f1, val_log_loss: e.logLoss, baseline_val_accuracy: e.baseline.accuracy, ...(e.rocAuc !== null ? { val_auc: e.rocAuc } : {}) };
-  return Object.fromEntries(Object.entries(m).filter(([, v]) => Number.isFinite(v)));
+export function evaluationMetrics(evaluation: RunEvaluation): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [split, e] of [['val', evaluation.validation], ['test', evaluation.test]] as const) {
+    if (!e) continue;
+    const model: Record<string, number | null | undefined> =
+      e.task === 'regression' ? { rmse: e.rmse, mae: e.mae, r2: e.r2 } : { accuracy: e.accuracy, f1: e.f1, log_loss: e.logLoss, auc: e.rocAuc, pr_auc: e.prAuc };
+    const baseline: Record<string, number | null | undefined> =
+      e.task === 'regression' ? { rmse: e.baseline.rmse, mae: e.baseline.mae } : { accuracy: e.baseline.accuracy, log_loss: e.baseline.logLoss, auc: e.baseline.rocAuc, pr_auc: e.baseline.prAuc };
+    for (const [k, v] of Object.entries(model)) if (typeof v === 'number' && Number.isFinite(v)) out[`${split}_${k}`] = v;
+    for (const [k, v] of Object.entries(baseline)) if (typeof v === 'number' && Number.isFinite(v)) out[`baseline_${split}_${k}`] = v;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../time/clock';
 import { describeStorageError, isStorageError } from '../tracking/errors';
 import type { WorkbenchDatabase } from '../tracking/db';
-import { createRun, finishRun, MetricWriter } from '../tracking/runs';
+import { createRun, finishRun, MetricWriter, recordSavedModel } from '../tracking/runs';
 import { loadDataset, type DatasetSources, type LoadedDataset } from '../data/load';
 import type { BackendCache, BackendChoice } from './backends';
 import { chooseBackend, parameterCount } from './backends';
@@ -116,8 +116,10 @@ export interface RecordedTraining {
   failure: TrainResult['failure'];
   stoppedBy: TrainResult['stoppedBy'];
   epochsRun: number;
-  /** The validation evaluation metrics logged at the end (empty unless FINISHED). */
+  /** The saved model's metrics (`RunRecord.savedModel.metrics`; empty unless FINISHED). */
   summary: Record<string, number>;
+  /** The epoch whose weights were saved (0 unless FINISHED). */
+  savedEpoch: number;
   timing: SessionTiming;
   /** The backend the training ended on: another one than it started on when its device was lost. */
   choice: BackendChoice;
@@ -137,6 +139,8 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
   const writer = new MetricWriter(db, runId);
   let lastFlush: Promise<number> = Promise.resolve(0);
   let loggingMs = 0;
+  /** Each epoch's metrics, by epoch (1-based): the saved model's figures are read from here. */
+  const byEpoch = new Map<number, Record<string, number>>();
   const t0 = performance.now();
   const trained = await trainSurvivingDeviceLoss({
     tf,
@@ -158,6 +162,7 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
         const t = performance.now();
         await lastFlush;
         writer.log(report.epoch + 1, report.metrics);
+        byEpoch.set(report.epoch + 1, report.metrics);
         lastFlush = writer.flush(now());
         lastFlush.catch(() => undefined);
         loggingMs += performance.now() - t;
@@ -181,23 +186,32 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
     if (result.status === 'FINISHED') {
       post({ type: 'status', message: 'Evaluating against the baseline and saving the model…' });
       const evaluation = evaluateSplits(tf, result.model, spec, prepared);
-      summary = evaluationMetrics(evaluation.validation);
-      writer.log(result.epochsRun, summary);
+      // One series per metric, one point per step: the evaluation adds only the figures no epoch
+      // logged, at the saved epoch. The epochs' val_mae / val_accuracy are the saved model's already.
+      const perEpoch = byEpoch.get(result.savedEpoch) ?? {};
+      const evaluated = evaluationMetrics(evaluation);
+      writer.log(result.savedEpoch, Object.fromEntries(Object.entries(evaluated).filter(([key]) => !Object.hasOwn(perEpoch, key))));
       await writer.flush(now());
+      summary = { ...finiteOnly(perEpoch), ...evaluated };
       await result.model.save(runModelHandler(tf, db, runId, now));
       const saved = now();
       // `stoppedEarly` keeps its meaning for the run page (patience, best weights kept); a sweep's rule shows in `stoppedBy`.
-      const training = { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, stoppedEarly: result.stoppedBy === 'patience', stoppedBy: result.stoppedBy };
+      const training = { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, savedEpoch: result.savedEpoch, stoppedEarly: result.stoppedBy === 'patience', stoppedBy: result.stoppedBy };
       await db.artifacts.bulkPut([
         { runId, name: ARTIFACTS.preprocessing, contentType: 'application/json', data: { ...prepared.preprocessing, target: input.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
         { runId, name: ARTIFACTS.evaluation, contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
         { runId, name: ARTIFACTS.training, contentType: 'application/json', data: training, bytes: null, createdAt: saved },
       ]);
+      await recordSavedModel(db, runId, { step: result.savedEpoch, metrics: summary });
     }
   } finally {
     result.model.dispose();
   }
-  return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, summary, timing, choice };
+  return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, savedEpoch: result.status === 'FINISHED' ? result.savedEpoch : 0, summary, timing, choice };
+}
+
+function finiteOnly(metrics: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
 /** The failure recorded on a run that stopped with an unexpected error. */
@@ -241,7 +255,7 @@ export async function runTrainingSession(request: TrainingRequest, deps: Session
       onEpoch: (report) => post({ type: 'epoch', runId: id, epoch: report.epoch + 1, epochs: spec.epochs, metrics: report.metrics, elapsedMs: report.elapsedMs, examplesSeen: report.examplesSeen }),
     });
     await finishRun(db, id, outcome.status, now(), outcome.failure);
-    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary });
+    post({ type: 'done', runId: id, status: outcome.status, failure: outcome.failure, summary: outcome.summary, savedEpoch: outcome.savedEpoch });
     return outcome.timing;
   } catch (error) {
     if (runId) {

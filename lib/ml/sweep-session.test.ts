@@ -218,8 +218,8 @@ describe('runSweepSession', () => {
     expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('The grid has 4 configurations, more than the budget of 3 trials') });
     await runSweepSession(sweep({ space: [{ param: 'dropout', kind: 'range', min: 0.5, max: 0.1, scale: 'linear', integer: false }], search: 'random' }), deps);
     expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('dropout: min (0.5) must be below max (0.1)') });
-    await runSweepSession(sweep({ objective: { metric: 'val_acc', direction: 'maximize' } }), deps);
-    expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('val_acc is not logged every epoch for a regression') });
+    await runSweepSession(sweep({ objective: { metric: 'val_accuracy', direction: 'maximize' } }), deps);
+    expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('val_accuracy is not logged every epoch for a regression') });
     await runSweepSession(sweep({ base: { ...sweep().base, dataset: { id: 'gone', kind: 'upload' } } }), deps);
     expect(messages.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('Upload the file again') });
     expect(await db.runs.count()).toBe(0);

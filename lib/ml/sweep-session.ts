@@ -97,7 +97,7 @@ export async function runSweepSession(request: SweepRequest, deps: SessionDeps):
         break;
       }
       const outcome = await runTrial(ctx, index, params);
-      summary.trials.push({ runId: outcome.runId, params, value: outcome.value, std: outcome.std, status: outcome.status, epochs: outcome.epochs });
+      summary.trials.push({ runId: outcome.runId, params, value: outcome.value, std: outcome.std, status: outcome.status, epochs: outcome.epochs, ...(outcome.savedEpoch ? { savedEpoch: outcome.savedEpoch } : {}), ...(outcome.headline ? { headline: outcome.headline } : {}) });
       summary.importance = parameterImportance(summary.trials, searched).importance;
       if (beats(outcome.value, best, request.objective.direction)) best = outcome.value;
       if (best !== null) {

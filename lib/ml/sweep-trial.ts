@@ -12,7 +12,8 @@ import { batchPacer, crashFailure, preparedShape, trainAndRecord, type PreparedS
 import { applyParams } from './sweep/space';
 import { meanStd } from './sweep/kfold';
 import type { TrialScheduler } from './sweep/scheduler';
-import { bestOf, cvMetricKeys } from './sweep/summary';
+import { cvMetricKeys } from './sweep/summary';
+import { judgeAgainstBaseline } from '../tracking/headline';
 import { trainModel } from './train';
 
 /** Everything every trial of one sweep shares. */
@@ -36,6 +37,8 @@ export interface TrialOutcome {
   std: number | null;
   epochs: number;
   failure: { message: string; hint: string } | null;
+  savedEpoch?: number;
+  headline?: SweepTrialSummary['headline'];
 }
 
 /** Tag on a child run that the sweep's early-termination rule stopped (the run itself is FINISHED). */
@@ -75,7 +78,6 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
   const release = (await deps.holdRunLock?.(runId)) ?? (() => undefined);
   post({ type: 'sweep-trial-started', index, runId, params });
   const metric = request.objective.metric;
-  const direction = request.objective.direction;
   try {
     let cv: { mean: number; std: number } | null = null;
     if (ctx.folds) {
@@ -86,7 +88,6 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
       }
       cv = scored;
     }
-    const seen: number[] = [];
     const outcome = await trainAndRecord(deps, {
       runId,
       target: request.base.target,
@@ -96,7 +97,6 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
       shape: preparedShape(session.prepared, spec),
       onEpoch: (report) => {
         const value = report.metrics[metric];
-        if (value !== undefined) seen.push(value);
         post({ type: 'sweep-epoch', index, stage: ctx.folds ? 'refit' : 'train', fold: null, epoch: report.epoch + 1, epochs: spec.epochs, objective: value ?? null });
       },
       // With k-fold, early termination is off: the value is the folds' mean, not this curve.
@@ -108,8 +108,20 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
     if (stoppedEarly) await editRun(db, runId, { tags: { ...tags, [STOPPED_EARLY_TAG]: 'true' } });
     await finishRun(db, runId, outcome.status, now(), outcome.failure);
     const finished = outcome.status === 'FINISHED';
-    const value = !finished ? null : cv ? cv.mean : bestOf(seen, direction);
-    return { runId, status: stoppedEarly ? 'STOPPED_EARLY' : outcome.status, value, std: finished && cv ? cv.std : null, epochs: outcome.epochsRun, failure: outcome.failure };
+    // Sweeps keep what they rank: the value is the saved model's (its epoch's), not the curve's best.
+    const saved = outcome.summary[metric];
+    const value = !finished ? null : cv ? cv.mean : saved !== undefined && Number.isFinite(saved) ? saved : null;
+    const verdict = finished ? judgeAgainstBaseline(outcome.summary, spec.task) : null;
+    return {
+      runId,
+      status: stoppedEarly ? 'STOPPED_EARLY' : outcome.status,
+      value,
+      std: finished && cv ? cv.std : null,
+      epochs: outcome.epochsRun,
+      failure: outcome.failure,
+      ...(finished ? { savedEpoch: outcome.savedEpoch } : {}),
+      ...(verdict ? { headline: { key: verdict.key, value: verdict.value, baseline: verdict.baseline, status: verdict.status, reason: verdict.reason } } : {}),
+    };
   } catch (error) {
     const failure = crashFailure(error);
     await finishRun(db, runId, 'FAILED', now(), failure).catch(() => undefined);
@@ -121,7 +133,8 @@ export async function runTrial(ctx: TrialContext, index: number, params: Record<
 }
 
 /**
- * Trains one throwaway model per fold and logs the objective's best value per fold
+ * Trains one throwaway model per fold and logs the objective's value per fold (that of the
+ * weights the fold's model kept)
  * (`cv_<metric>` at steps 1..k) with their mean and std (at step k) on the child run.
  * A diverged or cancelled fold ends the trial (FAILED or KILLED) with what was logged kept.
  */
@@ -134,13 +147,13 @@ async function scoreFolds(ctx: TrialContext, index: number, spec: ModelSpec, run
   const values: number[] = [];
   const afterBatch = batchPacer(deps);
   for (const [f, fold] of folds.entries()) {
-    const seen: number[] = [];
+    const seen = new Map<number, number>();
     const result = await trainModel(deps.tf, spec, fold.train, fold.validation, {
       shouldStop: deps.shouldStop,
       afterBatch,
       onEpoch: (report) => {
         const value = report.metrics[metric];
-        if (value !== undefined) seen.push(value);
+        if (value !== undefined) seen.set(report.epoch + 1, value);
         deps.post({ type: 'sweep-epoch', index, stage: 'fold', fold: f + 1, epoch: report.epoch + 1, epochs: spec.epochs, objective: value ?? null });
       },
     });
@@ -150,7 +163,9 @@ async function scoreFolds(ctx: TrialContext, index: number, spec: ModelSpec, run
       const failure = result.failure ?? { message: `Fold ${f + 1} stopped.`, hint: '' };
       return { status: result.status, failure: { ...failure, message: `Fold ${f + 1} of ${folds.length}: ${failure.message}` } };
     }
-    const best = bestOf(seen, request.objective.direction);
+    // The fold model's value is that of the weights it kept, as for every trial.
+    const kept = seen.get(result.savedEpoch);
+    const best = kept !== undefined && Number.isFinite(kept) ? kept : null;
     if (best === null) return { status: 'FAILED', failure: { message: `Fold ${f + 1} of ${folds.length} never logged ${metric}.`, hint: 'Pick an objective that every epoch logs, such as val_loss.' } };
     values.push(best);
     writer.log(f + 1, { [keys.perFold]: best });

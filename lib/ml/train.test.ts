@@ -48,7 +48,7 @@ describe('trainModel', () => {
     const a = await run(7);
     expect(await run(7)).toEqual(a);
     expect(await run(8)).not.toEqual(a);
-    expect(Object.keys(a[0]!).sort()).toEqual(['acc', 'loss', 'val_acc', 'val_loss']);
+    expect(Object.keys(a[0]!).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
   });
 
   it('stops a diverging run as FAILED with an explanation and a hint', async () => {

@@ -3,18 +3,14 @@ import { seededRandom, shuffled } from '../data/random';
 import { DeviceLostError, type DeviceWatch } from './device-loss';
 import { buildModel, type TfModule } from './model';
 import { divergenceHint, type ModelSpec } from './model-spec';
+import { epochMetrics } from './epoch-metrics';
+import type { Matrix } from './train-types';
 
-/** Rows × width inputs (row-major) and one target per row (a value, or a class index). */
-export interface Matrix {
-  x: Float32Array;
-  y: Float32Array;
-  rows: number;
-  width: number;
-}
+export { predict, type Matrix } from './train-types';
 
 export interface EpochReport {
   epoch: number;
-  /** loss, val_loss, and acc/val_acc (classification) or mae/val_mae (regression). */
+  /** loss, val_loss, and accuracy/val_accuracy (classification) or mae/val_mae (regression): see `epochMetrics`. */
   metrics: Record<string, number>;
   examplesSeen: number;
   elapsedMs: number;
@@ -80,6 +76,11 @@ export interface TrainResult {
   status: 'FINISHED' | 'FAILED' | 'KILLED';
   epochsRun: number;
   bestEpoch: number;
+  /**
+   * The epoch (1-based) whose weights the returned model holds: the best one when early stopping
+   * restored it, else the last one run.
+   */
+  savedEpoch: number;
   stoppedEarly: boolean;
   /** What stopped a FINISHED training before its last epoch: patience, `stopAfterEpoch`, or nothing. */
   stoppedBy: 'patience' | 'hook' | null;
@@ -113,6 +114,7 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
   let epochsRun = resume?.epochsDone ?? 0;
   let stoppedEarly = false;
   let stoppedBy: TrainResult['stoppedBy'] = null;
+  let savedEpoch = 0;
   try {
     if (resume) await restoreCheckpoint(tf, model, resume);
     // The same shuffles as an uninterrupted run: replay the orders of the epochs already done.
@@ -162,7 +164,7 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
         disposeQuietly(xs, ys);
       }
       epochsRun = epoch + 1;
-      const metrics = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, Number(v.at(-1))]));
+      const metrics = epochMetrics(tf, model, spec, history.history, validation);
       const report = { epoch, metrics, examplesSeen: epochsRun * train.rows, elapsedMs: now() - started };
       await hooks.onEpoch?.(report);
       if (diverged || !Number.isFinite(metrics.loss ?? NaN)) {
@@ -192,7 +194,10 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
       if (stop) break;
       if (keepCheckpoints && epoch < spec.epochs - 1) checkpoint = { epochsDone: epochsRun, weights: await readWeights(model), optimizer: await readOptimizer(tf, model), best };
     }
-    if (status === 'FINISHED' && best.weights) setWeights(tf, model, best.weights);
+    if (status === 'FINISHED' && best.weights) {
+      setWeights(tf, model, best.weights);
+      savedEpoch = best.epoch + 1;
+    } else savedEpoch = epochsRun;
   } catch (error) {
     disposeQuietly(model);
     throw error;
@@ -205,7 +210,7 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
     }
     if (val) disposeQuietly(val.xs, val.ys);
   }
-  return { model, status, epochsRun, bestEpoch: best.epoch, stoppedEarly, stoppedBy, failure };
+  return { model, status, epochsRun, bestEpoch: best.epoch, savedEpoch, stoppedEarly, stoppedBy, failure };
 }
 
 /** How long an abandoned fit may take to wind down before its tensors are given up (ms). */
@@ -267,11 +272,6 @@ function disposeQuietly(...items: Array<{ dispose(): void }>): void {
       // Already gone with a lost device.
     }
   }
-}
-
-/** Predictions for `rows` inputs: one value per row (regression) or `classes` probabilities per row. */
-export function predict(tf: TfModule, model: Tf.LayersModel, x: Float32Array, rows: number, width: number): Float32Array {
-  return tf.tidy(() => (model.predict(tf.tensor2d(x, [rows, width])) as Tf.Tensor).dataSync() as Float32Array);
 }
 
 function toTensors(tf: TfModule, spec: ModelSpec, m: Matrix, order: number[] | null): { xs: Tf.Tensor2D; ys: Tf.Tensor2D } {

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { compareMetrics, keyMetric, validationMetrics } from './metrics';
-
-describe('validationMetrics', () => {
-  it('keeps val_* and baseline_val_* at their best value, falling back to the last, dropping non-finite ones', () => {
-    const metrics = validationMetrics({
-      bestMetrics: { val_loss: { value: 0.2, step: 3 }, loss: { value: 0.1, step: 9 }, val_accuracy: { value: 0.9, step: 10 } },
-      lastMetrics: { val_loss: 0.4, loss: 0.1, val_accuracy: 0.9, baseline_val_accuracy: 0.6, val_auc: Number.NaN, interval_val_x: 1 },
-    });
-    expect(metrics).toEqual({ val_loss: 0.2, val_accuracy: 0.9, baseline_val_accuracy: 0.6 });
-  });
-});
+import { compareMetrics, keyMetric } from './metrics';
 
 describe('keyMetric', () => {
-  it('picks RMSE for regression and accuracy for classification, against their baselines', () => {
-    expect(keyMetric({ val_loss: 3, val_rmse: 10, baseline_val_rmse: 12 }, 'regression')).toEqual({ key: 'val_rmse', value: 10, baselineKey: 'baseline_val_rmse', baseline: 12, lowerIsBetter: true, beatsBaseline: true });
-    expect(keyMetric({ val_accuracy: 0.55, baseline_val_accuracy: 0.6 }, 'classification')).toMatchObject({ key: 'val_accuracy', lowerIsBetter: false, beatsBaseline: false });
+  it('judges RMSE for regression, ROC AUC for two classes and log loss for more, against their baselines by the margin', () => {
+    expect(keyMetric({ val_loss: 3, val_rmse: 10, baseline_val_rmse: 12 }, 'regression')).toMatchObject({ key: 'val_rmse', value: 10, baseline: 12, lowerIsBetter: true, status: 'beats' });
+    // 0.6 % lower RMSE is short of the 1 % margin: amber, not green.
+    expect(keyMetric({ val_rmse: 31.8, baseline_val_rmse: 32 }, 'regression')).toMatchObject({ status: 'short' });
+    // 77.3 % accuracy next to a 77.3 % majority rate says nothing; AUC 0.53 is short of 0.55.
+    expect(keyMetric({ val_accuracy: 0.773, baseline_val_accuracy: 0.773, val_auc: 0.53, baseline_val_auc: 0.5 }, 'classification')).toMatchObject({ key: 'val_auc', status: 'short', lowerIsBetter: false });
+    expect(keyMetric({ val_log_loss: 0.3, baseline_val_log_loss: 1.05 }, 'classification')).toMatchObject({ key: 'val_log_loss', status: 'beats' });
   });
 
-  it('falls back to other metrics, tries both lists for an unknown task, and is null without any', () => {
-    expect(keyMetric({ val_loss: 3 }, 'regression')).toMatchObject({ key: 'val_loss', baseline: null, beatsBaseline: null });
-    expect(keyMetric({ val_accuracy: 0.7 }, '')).toMatchObject({ key: 'val_accuracy' });
+  it('says when a figure is missing, and is null when the model has none', () => {
+    expect(keyMetric({ val_rmse: 3 }, 'regression')).toMatchObject({ key: 'val_rmse', baseline: null, status: 'unknown' });
+    expect(keyMetric({ val_rmse: 3, baseline_val_rmse: 4 }, '')).toMatchObject({ key: 'val_rmse', status: 'beats' });
     expect(keyMetric({}, 'regression')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { WorkbenchDatabase } from '../tracking/db';
 import { deleteRun } from '../tracking/runs';
 import { RegistryError } from './errors';
 import { archiveVersion, championOf, deleteModel, editModel, editVersion, getModel, hasStoredModel, listModels, modelNames, registerModel, setAlias, versionsOfRun } from './registry';
-import { dropDatabases, seedRun, track } from './test-fixtures';
+import { dropDatabases, seededEvaluation, seedRun, track } from './test-fixtures';
 
 let count = 0;
 const freshDb = () => track(new WorkbenchDatabase(`registry-${count++}-${Date.now()}`));
@@ -30,10 +30,25 @@ describe('registerModel', () => {
       task: 'regression',
       target: 'delay',
     });
-    // Best val_loss (epoch 2), the evaluation metrics, the baseline; training metrics left out.
-    expect(v1.metrics).toEqual({ val_loss: 15, val_rmse: 10, val_mae: 5, val_r2: 0.3, baseline_val_rmse: 14 });
+    // The saved model's figures (epoch 3, whose weights it holds), not the best epoch's val_loss (15 at epoch 2).
+    expect(v1.metrics).toEqual({ loss: 18, val_loss: 16, val_mae: 5, ...seededEvaluation(10) });
+    expect(v1.signature).toEqual({ task: 'regression', target: 'delay', inputs: [{ name: 'distance', type: 'number' }, { name: 'origin', type: 'category' }], classes: [] });
     const model = await db.registeredModels.get('flights-delay');
     expect(model).toMatchObject({ name: 'flights-delay', aliases: {}, createdAt: 2000, updatedAt: 3000 });
+  });
+
+  it('refuses a version whose signature differs from the model’s: a classifier under a regression model, other inputs', async () => {
+    const db = freshDb();
+    await seedRun(db, 'reg');
+    await seedRun(db, 'clf', { task: 'classification' });
+    await seedRun(db, 'fewer', { inputs: ['distance'] });
+    await seedRun(db, 'same');
+    await registerModel(db, { name: 'flights-delay', runId: 'reg' }, 1);
+    await expect(registerModel(db, { name: 'flights-delay', runId: 'clf' }, 2)).rejects.toThrow('flights-delay takes a different model: its versions are a regression (target “delay”), this run is a classification (target “delayed”)');
+    await expect(registerModel(db, { name: 'flights-delay', runId: 'fewer' }, 3)).rejects.toThrow('this run lacks origin');
+    expect(await db.modelVersions.count()).toBe(1);
+    expect((await registerModel(db, { name: 'flights-delay', runId: 'same' }, 4)).version).toBe(2);
+    expect((await registerModel(db, { name: 'flights-delayed', runId: 'clf' }, 5)).signature?.classes).toEqual(['no', 'yes']);
   });
 
   it('never reuses a number, not even after the highest version was archived', async () => {

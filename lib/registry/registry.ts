@@ -2,7 +2,8 @@ import type { WorkbenchDatabase } from '../tracking/db';
 import { loadModelArtifacts } from '../tracking/model-store';
 import { aliasesOfVersion, aliasTarget, CHAMPION } from './aliases';
 import { RegistryError } from './errors';
-import { validationMetrics } from './metrics';
+import { savedModelMetrics } from '../tracking/metric-model';
+import { signatureMismatch, signatureOf, type PreprocessingFacts } from './signature';
 import { cleanDescription, cleanTags, modelNameProblem } from './names';
 import type { ModelVersion, RegisteredModel } from './types';
 import { ARTIFACTS } from '../tracking/artifact-names';
@@ -22,12 +23,14 @@ export interface NewModelVersion {
  * when the name is new. One transaction: the checks and both writes happen together or not at all.
  *
  * The version number is the model's highest version + 1 (archived ones count), so a number is
- * never given twice. The version copies the run's dataset (id, hash, split), task, target and
- * validation metrics (`validationMetrics`), so its lineage survives the run's deletion.
+ * never given twice. The version copies the run's dataset (id, hash, split), task, target, the
+ * saved model's metrics (`savedModelMetrics`) and its signature (`signatureOf`), so its lineage
+ * survives the run's deletion. Every version of a model shares one signature: a run whose task,
+ * target, inputs or classes differ from the latest version's is refused (`signatureMismatch`).
  *
  * Throws a `RegistryError` when the name is invalid (`modelNameProblem`), the run is gone, not
- * `FINISHED`, has no stored model (`model.json` + `weights.bin`), or is already a version of this
- * model (registering it twice would only make two identical versions).
+ * `FINISHED`, has no stored model (`model.json` + `weights.bin`), is already a version of this
+ * model (registering it twice would only make two identical versions), or has another signature.
  */
 export async function registerModel(db: WorkbenchDatabase, input: NewModelVersion, now: number): Promise<ModelVersion> {
   const name = input.name.trim();
@@ -41,8 +44,15 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
     const versions = await db.modelVersions.where('name').equals(name).toArray();
     const twin = versions.find((v) => v.runId === run.id);
     if (twin) throw new RegistryError(`“${run.name}” is already ${name} v${twin.version}.`);
-    const prep = (await db.artifacts.get([run.id, ARTIFACTS.preprocessing]))?.data as { task?: unknown; target?: unknown } | undefined;
+    const prep = (await db.artifacts.get([run.id, ARTIFACTS.preprocessing]))?.data as PreprocessingFacts | undefined;
     const text = (value: unknown, fallback: unknown) => (typeof value === 'string' ? value : typeof fallback === 'string' ? fallback : '');
+    const signature = signatureOf(prep);
+    const task = signature?.task ?? text(run.params.task, prep?.task);
+    const target = signature?.target ?? text(run.params.target, prep?.target);
+    const latest = [...versions].sort((a, b) => b.version - a.version);
+    const reference = latest.find((v) => v.signature)?.signature ?? latest[0];
+    const mismatch = reference && signatureMismatch(reference, signature ?? { task, target }, name);
+    if (mismatch) throw new RegistryError(mismatch);
     const version: ModelVersion = {
       name,
       version: versions.reduce((max, v) => Math.max(max, v.version), 0) + 1,
@@ -53,9 +63,10 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
       archived: false,
       archivedAt: null,
       dataset: { id: run.dataset.id, hash: run.dataset.hash, split: run.dataset.split },
-      task: text(run.params.task, prep?.task),
-      target: text(run.params.target, prep?.target),
-      metrics: validationMetrics(run),
+      task,
+      target,
+      metrics: savedModelMetrics(run),
+      ...(signature ? { signature } : {}),
     };
     const model = await db.registeredModels.get(name);
     await db.registeredModels.put(model ? { ...model, updatedAt: now } : { name, description: '', tags: {}, aliases: {}, createdAt: now, updatedAt: now });

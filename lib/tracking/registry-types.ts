@@ -34,8 +34,27 @@ export interface ModelVersion {
   dataset: { id: string; hash: string; split: string };
   task: string;
   target: string;
-  /** The run's best validation metrics at registration (e.g. `val_rmse`, `val_accuracy`). */
+  /**
+   * The saved model's metrics at registration: validation and test figures with their baselines
+   * (`val_rmse`, `baseline_val_rmse`, `test_auc`…; see `savedModelMetrics`). Versions registered
+   * before saved metrics existed hold the run's best validation metrics.
+   */
   metrics: Record<string, number>;
+  /** The data contract of the model's inputs and output; absent on versions registered before signatures. */
+  signature?: ModelSignature;
+}
+
+/**
+ * What a model takes and gives: every version of one registered model shares it, so a version
+ * can replace another behind the same callers (and be compared on the same metrics).
+ */
+export interface ModelSignature {
+  task: 'regression' | 'classification';
+  target: string;
+  /** Input columns in order, with how the model reads them. */
+  inputs: Array<{ name: string; type: 'number' | 'category' }>;
+  /** Classification only: the classes it answers, in output order; empty for regression. */
+  classes: string[];
 }
 
 /** One alias change: `version` took the alias from `previousVersion` (null when newly set or removed). */

@@ -26,6 +26,12 @@ export interface RunRecord {
   /** Why a run FAILED or was KILLED, with a hint, for the learner. */
   failure: { message: string; hint: string } | null;
   parentRunId: string | null;
+  /**
+   * The model the run saved: the epoch whose weights it holds (the best epoch when early stopping
+   * restored them, else the last) and every metric's value at that epoch (`metricsAtStep`).
+   * Absent on runs recorded before it existed, and on runs that saved no model.
+   */
+  savedModel?: { step: number; metrics: Record<string, number> };
 }
 
 /** Up to `METRIC_CHUNK_POINTS` points of one metric of one run. */

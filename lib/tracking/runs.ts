@@ -1,6 +1,7 @@
 import type { WorkbenchDatabase } from './db';
 import { SWEEP_ARTIFACT } from './sweep-types';
-import { lowerIsBetter, METRIC_CHUNK_POINTS, type MetricChunk, type RunRecord, type RunStatus } from './run-types';
+import { foldPoint, type SeriesSummary } from './metric-model';
+import { METRIC_CHUNK_POINTS, type MetricChunk, type RunRecord, type RunStatus } from './run-types';
 
 export type NewRun = Pick<RunRecord, 'experiment' | 'name' | 'params' | 'dataset' | 'seed'> & Partial<Pick<RunRecord, 'tags' | 'notes' | 'parentRunId' | 'backend'>>;
 
@@ -108,14 +109,18 @@ export class MetricWriter {
   }
 }
 
+/**
+ * Keeps the run's cached last and best values current, by the metric model's one rule
+ * (`foldPoint`). Points are appended in step order, so a new point is always the last.
+ */
 function summarize(run: RunRecord, key: string, points: { steps: number[]; values: number[] }): void {
-  const lower = lowerIsBetter(key);
-  points.values.forEach((value, i) => {
-    run.lastMetrics[key] = value;
-    if (!Number.isFinite(value)) return;
-    const best = run.bestMetrics[key];
-    if (!best || (lower ? value < best.value : value > best.value)) run.bestMetrics[key] = { value, step: points.steps[i]! };
-  });
+  let summary: SeriesSummary = {
+    last: Object.hasOwn(run.lastMetrics, key) ? { value: run.lastMetrics[key]!, step: -Infinity } : null,
+    best: Object.hasOwn(run.bestMetrics, key) ? run.bestMetrics[key]! : null,
+  };
+  points.values.forEach((value, i) => (summary = foldPoint(summary, key, points.steps[i]!, value)));
+  if (summary.last) run.lastMetrics[key] = summary.last.value;
+  if (summary.best) run.bestMetrics[key] = summary.best;
 }
 
 /** One metric's full history, chunks joined in order. */
@@ -131,6 +136,15 @@ export async function finishRun(db: WorkbenchDatabase, runId: string, status: Ex
     if (!run) throw new Error(`run ${runId} does not exist`);
     if (run.status !== 'RUNNING') return; // already ended (e.g. cancelled, then the worker reported)
     await db.runs.put({ ...run, status, endedAt: now, failure });
+  });
+}
+
+/** Records the model a run saved: its epoch and every metric's value there (see `RunRecord.savedModel`). */
+export async function recordSavedModel(db: WorkbenchDatabase, runId: string, savedModel: NonNullable<RunRecord['savedModel']>): Promise<void> {
+  await db.transaction('rw', db.runs, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`run ${runId} does not exist`);
+    await db.runs.put({ ...run, savedModel });
   });
 }
 

@@ -35,14 +35,14 @@ export default defineLesson({
   order: 3,
   title: 'The running example: three months of US flights',
   summary:
-    'Meet the dataset you will carry through the whole course: 20,000 US flights from January to March 2001. Frame it as a delay-prediction problem, read its real monthly figures, and see why a model trained on January will drift.',
+    'Meet the dataset you will carry through the whole course: 20,000 US flights from January to March 2001. Frame it as a delay-prediction problem, read its real monthly figures, and see why a model trained on the first weeks will drift.',
   maturityLevel: 0,
   minutes: 20,
   objectives: [
     'Describe the five fields of the flights dataset and their units',
     'Frame delay prediction as a regression or a classification problem',
     'Read the monthly figures and spot how February differs from January',
-    'Explain why training on January and serving February and March creates real drift',
+    'Explain why a model trained on earlier weeks meets real drift on later ones',
   ],
   exercises: [
     {
@@ -50,7 +50,7 @@ export default defineLesson({
       id: 'january-delayed-share',
       title: 'How often is a January flight late?',
       prompt:
-        'January is the month you will train on. In the January data, what share of flights arrived more than 15 minutes late?',
+        'Your training data starts in January. In the January data, what share of flights arrived more than 15 minutes late?',
       hints: [
         'Look at the "delayed more than 15 min" column of the table, in the January row.',
         'It is roughly one flight in five.',

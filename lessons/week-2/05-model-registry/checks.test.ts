@@ -5,7 +5,7 @@ import { championMove, judgeOf } from './checks';
 // Reachability: the lesson registers a one-epoch delay MLP (lr 0.001) as v1 and sets @champion,
 // then a 20-epoch run with early stopping as v2; the second has the lower val_rmse, and moving
 // the alias on the model page writes the history event { version: 2, previousVersion: 1 }.
-const delayed = (n: number, accuracy: number) => version(n, { val_accuracy: accuracy }, { task: 'classification', target: 'delayed' });
+const delayed = (n: number, auc: number) => version(n, { val_auc: auc, val_accuracy: 0.773 }, { task: 'classification', target: 'delayed' });
 
 describe('beat-the-champion check', () => {
   it('passes when @champion moved from v1 to a v2 with a lower val_rmse', () => {
@@ -14,10 +14,10 @@ describe('beat-the-champion check', () => {
     expect(result.feedback).toContain('@champion of “flights-delay” moved from v1 to v2, and v2 is better on validation: val_rmse 32.04 against 33.1');
   });
 
-  it('passes for a classification on a higher val_accuracy', () => {
-    const result = beatChampion.check(snapshotWith({ models: [model('late', [delayed(1, 0.77), delayed(2, 0.79)], 2, [[1, null], [2, 1]])] }));
+  it('passes for a classification on a higher val_auc (accuracy, equal here, does not judge)', () => {
+    const result = beatChampion.check(snapshotWith({ models: [model('late', [delayed(1, 0.62), delayed(2, 0.65)], 2, [[1, null], [2, 1]])] }));
     expect(result.passed).toBe(true);
-    expect(result.feedback).toContain('val_accuracy 0.79 against 0.77');
+    expect(result.feedback).toContain('val_auc 0.65 against 0.62');
   });
 
   it('finds the previous champion when the alias was removed in between', () => {
@@ -109,10 +109,11 @@ describe('beat-the-champion check', () => {
 });
 
 describe('judgeOf', () => {
-  it('judges regression on val_rmse and classification on val_accuracy, inferring an unknown task from the metrics', () => {
+  it('judges regression on val_rmse, two classes on val_auc and more on val_log_loss, inferring an unknown task from the metrics', () => {
     expect(judgeOf(version(1, {}))).toEqual({ metric: 'val_rmse', lowerIsBetter: true });
-    expect(judgeOf(delayed(1, 0.7))).toEqual({ metric: 'val_accuracy', lowerIsBetter: false });
+    expect(judgeOf(delayed(1, 0.7))).toEqual({ metric: 'val_auc', lowerIsBetter: false });
+    expect(judgeOf(version(1, { val_log_loss: 0.3, val_accuracy: 0.9 }, { task: 'classification', target: 'species' }))).toEqual({ metric: 'val_log_loss', lowerIsBetter: true });
     expect(judgeOf(version(1, { val_rmse: 3 }, { task: '' }))).toEqual({ metric: 'val_rmse', lowerIsBetter: true });
-    expect(judgeOf(version(1, { val_accuracy: 0.7 }, { task: '' }))).toEqual({ metric: 'val_accuracy', lowerIsBetter: false });
+    expect(judgeOf(version(1, { val_auc: 0.7 }, { task: '' }))).toEqual({ metric: 'val_auc', lowerIsBetter: false });
   });
 });

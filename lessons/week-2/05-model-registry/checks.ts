@@ -1,5 +1,6 @@
 // The workbench check of "The model registry": a pure function of a WorkbenchSnapshot.
 import type { CheckResult, SnapshotModel, SnapshotModelVersion, WorkbenchSnapshot } from '@/lib/course/types';
+import { headlineRule } from '@/lib/course/headline';
 import { formatMetric, joinWords } from '../runs';
 
 export const CHAMPION = 'champion';
@@ -11,14 +12,14 @@ export interface Judge {
 }
 
 /**
- * The metric that decides whether one version beats another: `val_rmse` (lower is better) for a
- * regression, `val_accuracy` (higher) for a classification. The task comes from the version;
- * when it is neither, whichever of the two metrics the version has decides.
+ * The metric that decides whether one version beats another: the task's headline metric
+ * (`headlineRule`), on validation: `val_rmse` (lower is better) for a regression, `val_auc`
+ * (higher) for a two-class classification, `val_log_loss` (lower) for more classes. Accuracy is
+ * never the judge: on flights, always answering "on time" is right 77 % of the time.
  */
 export function judgeOf(v: SnapshotModelVersion): Judge {
-  if (v.task === 'regression') return { metric: 'val_rmse', lowerIsBetter: true };
-  if (v.task === 'classification') return { metric: 'val_accuracy', lowerIsBetter: false };
-  return v.metrics.val_rmse !== undefined ? { metric: 'val_rmse', lowerIsBetter: true } : { metric: 'val_accuracy', lowerIsBetter: false };
+  const rule = headlineRule(v.task || undefined, v.metrics);
+  return { metric: `val_${rule.metric}`, lowerIsBetter: rule.lowerIsBetter };
 }
 
 export type Verdict =

@@ -1,7 +1,7 @@
 // The workbench check of "Packaging a model": a pure function of a WorkbenchSnapshot.
 import type { CheckResult, SnapshotModel, SnapshotModelVersion, WorkbenchSnapshot } from '@/lib/course/types';
-import { formatMetric } from '../runs';
-import { CHAMPION, judgeOf } from '../05-model-registry/checks';
+import { worthShipping } from '@/lib/course/headline';
+import { CHAMPION } from '../05-model-registry/checks';
 
 /** The champion version of a model, when the alias points at a version the model has. */
 function championOf(m: SnapshotModel): SnapshotModelVersion | undefined {
@@ -9,30 +9,21 @@ function championOf(m: SnapshotModel): SnapshotModelVersion | undefined {
   return n === undefined ? undefined : m.versions.find((v) => v.version === n);
 }
 
-/** The champion's judging metric and its baseline's (`baseline_val_rmse`, `baseline_val_accuracy`), when both were recorded. */
-function againstBaseline(v: SnapshotModelVersion): { metric: string; value: number; baseline: number; beats: boolean } | null {
-  const j = judgeOf(v);
-  const value = v.metrics[j.metric];
-  const baseline = v.metrics[`baseline_${j.metric}`];
-  if (value === undefined || baseline === undefined || !Number.isFinite(value) || !Number.isFinite(baseline)) return null;
-  return { metric: j.metric, value, baseline, beats: j.lowerIsBetter ? value < baseline : value > baseline };
-}
-
 /**
  * Champion to package: passes once a registered model's `@champion` points at one of its
- * versions that is not archived and, when the version recorded its validation metric and the
- * baseline's, beats that baseline: the version a package would be built from. Pure: reads only
- * `snapshot.models`.
+ * versions that is not archived and is worth shipping (`worthShipping`: it beats its baseline on
+ * the headline metric by the stated margin on validation AND on test): the version a package
+ * would be built from. Pure: reads only `snapshot.models`.
  */
 export function checkChampionToPackage(snapshot: WorkbenchSnapshot): CheckResult {
   const champions = snapshot.models.flatMap((m) => {
     const v = championOf(m);
-    return v ? [{ model: m, version: v, baseline: againstBaseline(v) }] : [];
+    return v ? [{ model: m, version: v, worth: worthShipping(v.metrics, v.task || undefined) }] : [];
   });
-  const ready = champions.find((c) => !c.version.archived && (c.baseline === null || c.baseline.beats));
+  const ready = champions.find((c) => !c.version.archived && c.worth.worthy);
   if (ready) {
-    const { model, version, baseline } = ready;
-    const score = baseline ? ` Its ${baseline.metric} is ${formatMetric(baseline.value)}, against ${formatMetric(baseline.baseline)} for the baseline, and the model card will say so.` : '';
+    const { model, version, worth } = ready;
+    const score = ` ${worth.reason} The model card opens with that verdict.`;
     const hash = version.datasetHash ? ` (content hash ${version.datasetHash.slice(0, 12)})` : '';
     return {
       passed: true,
@@ -42,12 +33,11 @@ export function checkChampionToPackage(snapshot: WorkbenchSnapshot): CheckResult
   if (snapshot.models.length === 0) {
     return { passed: false, feedback: 'You have no registered model yet, so there is nothing to package. Register a finished run from its run page and set @champion on the version.' };
   }
-  const losing = champions.find((c) => c.baseline && !c.baseline.beats);
+  const losing = champions.find((c) => !c.version.archived && !c.worth.worthy);
   if (losing) {
-    const b = losing.baseline!;
     return {
       passed: false,
-      feedback: `@champion of “${losing.model.name}” is v${losing.version.version}, but it does not beat its own baseline: ${b.metric} ${formatMetric(b.value)} against ${formatMetric(b.baseline)}. A model that loses to always predicting the average (or the majority class) is not worth packaging. Promote a version that beats the baseline first.`,
+      feedback: `@champion of “${losing.model.name}” is v${losing.version.version}, but it is not worth packaging yet: ${losing.worth.reason} A model must beat its baseline by the margin on validation and on the held-out test split; one that barely matches always predicting the average (or a constant score) is not worth serving. Promote a version that does, or improve the model (the history features and a lower learning rate help on flights).`,
     };
   }
   const archived = champions.find((c) => c.version.archived);

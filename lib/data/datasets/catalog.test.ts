@@ -47,10 +47,14 @@ describe('built-in datasets', () => {
       ['distance', 100],
       ['origin', 'SFO'],
       ['destination', 'LAX'],
+      // History features: nothing had landed before the first flight left.
+      ['recent_delay', null],
+      ['origin_delay', null],
+      ['destination_delay', null],
       ['delay', 20],
       ['delayed', 1],
     ]);
-    expect(t.columns.map((c) => c.values[1])).toEqual([null, null, null, null, 100, null, 'LAX', null, null]);
+    expect(t.columns.map((c) => c.values[1])).toEqual([null, null, null, null, 100, null, 'LAX', null, null, null, null, null]);
   });
 
   it('penguins, cars and weather match their known shapes', () => {

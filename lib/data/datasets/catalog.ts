@@ -43,7 +43,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
   {
     id: 'flights',
     name: 'US flights, January–March 2001',
-    description: '20,000 domestic flights with departure time, distance, airports and arrival delay. The course’s running example: train on January, serve February and March.',
+    description: '20,000 domestic flights with departure time, distance, airports and arrival delay. The course’s running example, split by time: 1 January–6 March trains, 6–18 March validates, 18–31 March tests. Besides the raw fields it has causal history features: the mean delay of the flights that landed in the hour before departure, and at the origin and destination airports in the previous day.',
     source: 'vega-datasets/data/flights-20k.json',
     file: '/data/flights-20k.json',
     license: LICENSE,
@@ -51,7 +51,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
       { column: 'delayed', task: 'classification', description: 'arrives more than 15 minutes late' },
       { column: 'delay', task: 'regression', description: 'arrival delay in minutes' },
     ],
-    features: ['hour', 'weekday', 'month', 'distance', 'origin', 'destination'],
+    features: ['hour', 'weekday', 'month', 'distance', 'origin', 'destination', 'recent_delay', 'origin_delay', 'destination_delay'],
     timeColumn: 'time',
     parse: (text) => flightsTable(JSON.parse(text) as FlightRecord[]),
   },

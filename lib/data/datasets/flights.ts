@@ -1,5 +1,15 @@
 import type { FlightRecord } from '../flights-summary';
 import type { DataTable } from '../table';
+import { estimatedArrival, meanDelayLandedBefore, type FlightTimes } from './flights-history';
+
+/** `recent_delay` averages the flights that landed anywhere in the 3 hours before departure. */
+const RECENT_WINDOW_MS = 1 * 3_600_000;
+/** `origin_delay` and `destination_delay` average the flights that landed at that airport in the 24 hours before departure. */
+const AIRPORT_WINDOW_MS = 24 * 3_600_000;
+
+function round1(values: Array<number | null>): Array<number | null> {
+  return values.map((v) => (v === null ? null : Math.round(v * 10) / 10));
+}
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 /** A flight is "delayed" when it arrives more than this many minutes late. */
@@ -40,6 +50,11 @@ export function flightsTable(records: readonly FlightRecord[]): DataTable {
   });
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  // Delays enter the history features clipped to [−30, 120] minutes, so that one 8-hour delay does not swamp a mean.
+  const times: FlightTimes[] = records.map((r, i) => {
+    const delay = num(r.delay);
+    return { departure: time[i]!, arrival: estimatedArrival(time[i]!, num(r.distance), delay), delay: delay === null ? null : Math.max(-30, Math.min(120, delay)), origin: str(r.origin), destination: str(r.destination) };
+  });
   return {
     rowCount: n,
     columns: [
@@ -50,6 +65,9 @@ export function flightsTable(records: readonly FlightRecord[]): DataTable {
       { name: 'distance', type: 'numeric', values: records.map((r) => num(r.distance)) },
       { name: 'origin', type: 'categorical', values: records.map((r) => str(r.origin)) },
       { name: 'destination', type: 'categorical', values: records.map((r) => str(r.destination)) },
+      { name: 'recent_delay', type: 'numeric', values: round1(meanDelayLandedBefore(times, RECENT_WINDOW_MS, 'network')) },
+      { name: 'origin_delay', type: 'numeric', values: round1(meanDelayLandedBefore(times, AIRPORT_WINDOW_MS, 'inbound')) },
+      { name: 'destination_delay', type: 'numeric', values: round1(meanDelayLandedBefore(times, AIRPORT_WINDOW_MS, 'destination')) },
       { name: 'delay', type: 'numeric', values: records.map((r) => num(r.delay)) },
       {
         name: 'delayed',

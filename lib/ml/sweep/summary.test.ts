@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepTrialSummary } from '../../tracking/sweep-types';
-import { bestOf, bestTrial, compareRunIds, cvMetricKeys, defaultDirection, objectiveChoices, trialsBestFirst } from './summary';
+import { bestTrial, compareRunIds, cvMetricKeys, defaultDirection, objectiveChoices, trialsBestFirst } from './summary';
 
 const trial = (runId: string, value: number | null, status: SweepTrialSummary['status'] = 'FINISHED'): SweepTrialSummary => ({ runId, params: {}, value, std: null, status, epochs: 3 });
 
@@ -22,13 +22,10 @@ describe('sweep summary helpers', () => {
     expect(ids).not.toContain('f');
   });
 
-  it('picks the best finite value and knows each objective’s direction', () => {
-    expect(bestOf([0.3, NaN, 0.1, undefined, 0.2], 'minimize')).toBe(0.1);
-    expect(bestOf([0.3, 0.9], 'maximize')).toBe(0.9);
-    expect(bestOf([NaN], 'minimize')).toBeNull();
+  it('knows each objective’s direction', () => {
     expect(defaultDirection('val_loss')).toBe('minimize');
-    expect(defaultDirection('val_acc')).toBe('maximize');
-    expect(objectiveChoices('classification').map((c) => c.metric)).toEqual(['val_loss', 'val_acc', 'loss', 'acc']);
+    expect(defaultDirection('val_accuracy')).toBe('maximize');
+    expect(objectiveChoices('classification').map((c) => c.metric)).toEqual(['val_loss', 'val_accuracy', 'loss', 'accuracy']);
     expect(objectiveChoices('regression').map((c) => `${c.metric}:${c.direction}`)).toEqual(['val_loss:minimize', 'val_mae:minimize', 'loss:minimize', 'mae:minimize']);
     expect(cvMetricKeys('val_loss')).toEqual({ perFold: 'cv_val_loss', mean: 'cv_val_loss_mean', std: 'cv_val_loss_std' });
   });

@@ -4,8 +4,8 @@ import type { Direction } from './scheduler';
 
 /** Objectives a sweep can optimise: metrics logged every epoch, so early termination can judge them. */
 export function objectiveChoices(task: 'regression' | 'classification'): Array<{ metric: string; label: string; direction: Direction }> {
-  const second = task === 'regression' ? { metric: 'val_mae', label: 'validation MAE' } : { metric: 'val_acc', label: 'validation accuracy' };
-  const train = task === 'regression' ? { metric: 'mae', label: 'training MAE' } : { metric: 'acc', label: 'training accuracy' };
+  const second = task === 'regression' ? { metric: 'val_mae', label: 'validation MAE' } : { metric: 'val_accuracy', label: 'validation accuracy' };
+  const train = task === 'regression' ? { metric: 'mae', label: 'training MAE' } : { metric: 'accuracy', label: 'training accuracy' };
   return [{ metric: 'val_loss', label: 'validation loss' }, second, { metric: 'loss', label: 'training loss' }, train].map((c) => ({ ...c, direction: defaultDirection(c.metric) }));
 }
 
@@ -19,13 +19,6 @@ export function beats(a: number | null, b: number | null, direction: Direction):
   if (a === null || !Number.isFinite(a)) return false;
   if (b === null || !Number.isFinite(b)) return true;
   return direction === 'minimize' ? a < b : a > b;
-}
-
-/** The best of a list of per-epoch values for the direction; null when none is finite. */
-export function bestOf(values: ReadonlyArray<number | undefined>, direction: Direction): number | null {
-  let best: number | null = null;
-  for (const v of values) if (v !== undefined && beats(v, best, direction)) best = v;
-  return best;
 }
 
 /** Trials with a value (FINISHED or STOPPED_EARLY), best first; the others after, in trial order. */

@@ -106,9 +106,12 @@ describe('buildModelPackage', () => {
     expect(card).toContain('140 training, 30 validation, 30 test');
     expect(card).toContain('| `learningRate` | 0.01 |');
     expect(card).toContain('`cpu` (CPU (plain JavaScript))');
-    expect(card).toContain('12 run, best at epoch 9, stopped early');
+    expect(card).toContain("12 run, best validation loss at epoch 9; the model holds epoch 9's weights (stopped early, best weights restored)");
     expect(card).toContain('| RMSE | 20 | 25 | 22 | 26 |');
-    expect(card).toContain('RMSE is 20 against 25 for the baseline: 20% lower');
+    expect(card).toContain('Validation RMSE 20.00 against 25.00 for always predicting the training mean (20.00 % better): beats the baseline by the margin');
+    // The verdict comes first, on validation and test.
+    expect(card.split('\n').slice(0, 8).join('\n')).toContain('**Verdict: it beats its baseline by the margin on validation and on test**');
+    expect(card).toContain('- Test RMSE 22.00 against 26.00');
     expect(card).toContain('always predict the training mean, 6.5');
     expect(card).toMatch(/## Intended use[\s\S]*## Limits[\s\S]*Trained on a sample: 140 rows[\s\S]*Drift:[\s\S]*Not for decisions/);
     expect(card).toContain('curl -s -X POST http://localhost:8080/predict');
@@ -119,8 +122,9 @@ describe('buildModelPackage', () => {
   it('warns in the card when the model does not beat its baseline, and escapes learner text', async () => {
     const { db } = await seed({ valRmse: 30, runName: 'a|b <script>alert(1)</script>', champion: false });
     const card = textOf(unzip((await buildModelPackage(db, 'flight-delay', 3, NOW)).bytes), 'MODEL_CARD.md');
-    expect(card).toContain('**The model does not beat the baseline**');
-    expect(card).toContain('**It does not beat its baseline on validation**');
+    expect(card).toContain('**Verdict: it does not beat its baseline by the margin on both validation and test**');
+    expect(card).toContain('Validation RMSE 30.00 against 25.00 for always predicting the training mean (20.00 % worse): does not beat the baseline by the margin');
+    expect(card).toContain('**It does not beat its baseline by the margin on validation**');
     expect(card).toContain('| Aliases | none (as of 2025-04-02) |');
     expect(card).toContain('a\\|b &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(card).not.toContain('<script>');

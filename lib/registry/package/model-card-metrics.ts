@@ -1,13 +1,33 @@
 import type { ClassificationEvaluation, RegressionEvaluation } from '../../ml/evaluate';
-import type { Evaluation } from '../../ml/session-evaluate';
+import { evaluationMetrics, type Evaluation } from '../../ml/session-evaluate';
+import { describeMargin, judgeAgainstBaseline, worthShipping } from '../../tracking/headline';
 import { code, num, table } from './markdown';
 import type { PackageSources } from './sources';
 
 /** The card's metrics section: model against the baseline on validation and test, and a verdict. */
 export interface MetricsSection {
   markdown: string;
-  /** False when the model does not beat its baseline on validation (the limits say so). */
+  /** False when the model does not beat its baseline by the margin on validation (the limits say so). */
   beatsBaseline: boolean | null;
+}
+
+/**
+ * The card's first lines: whether the model is worth shipping (`worthShipping`: it beats its
+ * baseline on the headline metric by the stated margin on validation and on test), with the
+ * figures. Reads the version's metrics and, when the run has one, evaluation.json.
+ */
+export function verdictLines(s: PackageSources): string[] {
+  const metrics = { ...s.version.metrics, ...(s.evaluation ? evaluationMetrics(s.evaluation) : {}) };
+  const { worthy, verdicts } = worthShipping(metrics, s.prep.task);
+  const head = worthy
+    ? `**Verdict: it beats its baseline by the margin on validation and on test** (${describeMargin(verdicts[0].rule)} on ${verdicts[0].rule.label}).`
+    : `**Verdict: it does not beat its baseline by the margin on both validation and test** (${describeMargin(verdicts[0].rule)} on ${verdicts[0].rule.label}). Prefer the baseline, or improve the model, before serving it.`;
+  return [head, '', ...verdicts.map((v) => `- ${v.reason}`)];
+}
+
+function verdictOf(metrics: Record<string, number>, task: string): boolean | null {
+  const v = judgeAgainstBaseline(metrics, task, 'val');
+  return v.status === 'unknown' ? null : v.status === 'beats';
 }
 
 /**
@@ -27,19 +47,15 @@ const splitRows = (v: Evaluation, t: Evaluation | null) => `${v.rows} validation
 
 function regression(v: RegressionEvaluation, t: RegressionEvaluation | null): MetricsSection {
   const rows = (['rmse', 'mae', 'r2'] as const).map((k) => [k === 'r2' ? 'R²' : k.toUpperCase(), num(v[k]), num(v.baseline[k]), num(t?.[k]), num(t?.baseline[k])]);
-  const better = v.rmse < v.baseline.rmse;
-  const change = v.baseline.rmse > 0 ? Math.abs(1 - v.rmse / v.baseline.rmse) * 100 : null;
-  const verdict = better
-    ? `On validation the model's RMSE is ${num(v.rmse)} against ${num(v.baseline.rmse)} for the baseline${change === null ? '' : `: ${num(change)}% lower`}.`
-    : `**The model does not beat the baseline**: its validation RMSE is ${num(v.rmse)} against ${num(v.baseline.rmse)} for always predicting the mean. Prefer the baseline, or retrain.`;
+  const judged = judgeAgainstBaseline({ val_rmse: v.rmse, baseline_val_rmse: v.baseline.rmse }, 'regression', 'val');
   return {
-    beatsBaseline: better,
+    beatsBaseline: judged.status === 'unknown' ? null : judged.status === 'beats',
     markdown: [
       `Baseline: always predict the training mean, ${num(v.baseline.prediction)}. Lower RMSE and MAE are better; higher R² is better. Measured on ${splitRows(v, t)}.`,
       '',
       table(['metric', 'validation: model', 'validation: baseline', 'test: model', 'test: baseline'], rows),
       '',
-      verdict,
+      judged.reason,
     ].join('\n'),
   };
 }
@@ -56,23 +72,21 @@ function classification(v: ClassificationEvaluation, t: ClassificationEvaluation
     pair('accuracy', (e) => e.accuracy, (e) => e.baseline.accuracy),
     pair('macro F1', (e) => e.f1, (e) => e.baseline.f1),
     pair('log loss', (e) => e.logLoss, (e) => e.baseline.logLoss),
+    ...(v.rocAuc !== null ? [pair('ROC AUC', (e) => e.rocAuc, () => 0.5)] : []),
+    ...(v.prAuc != null ? [pair('PR AUC (average precision)', (e) => e.prAuc ?? null, (e) => e.baseline.prAuc ?? NaN)] : []),
     pair('macro precision', (e) => e.precision, null),
     pair('macro recall', (e) => e.recall, null),
-    ...(v.rocAuc !== null ? [pair('ROC AUC', (e) => e.rocAuc, null)] : []),
   ];
-  const better = v.accuracy > v.baseline.accuracy;
-  const points = (v.accuracy - v.baseline.accuracy) * 100;
-  const verdict = better
-    ? `On validation the model is right ${num(v.accuracy * 100)}% of the time against ${num(v.baseline.accuracy * 100)}% for the baseline: ${num(points)} percentage points better.`
-    : `**The model does not beat the baseline**: its validation accuracy is ${num(v.accuracy * 100)}% against ${num(v.baseline.accuracy * 100)}% for always answering ${code(v.baseline.prediction)}. Prefer the baseline, or retrain.`;
+  const judged = judgeAgainstBaseline(evaluationMetrics({ validation: v, test: null }), 'classification', 'val');
+  const accuracyNote = `Accuracy is not the headline: always answering ${code(v.baseline.prediction)} is right ${num(v.baseline.accuracy * 100)}% of the time on validation, and the model ${num(v.accuracy * 100)}%.`;
   return {
-    beatsBaseline: better,
+    beatsBaseline: judged.status === 'unknown' ? null : judged.status === 'beats',
     markdown: [
       `Baseline: always predict the training majority class, ${code(v.baseline.prediction)} (its log loss uses the training class shares). Higher accuracy, F1, precision${v.rocAuc !== null ? ', recall and ROC AUC' : ' and recall'} are better; lower log loss is better. Macro averages weigh every class equally. Measured on ${splitRows(v, t)}.`,
       '',
       table(['metric', 'validation: model', 'validation: baseline', 'test: model', 'test: baseline'], rows),
       '',
-      verdict,
+      `${judged.reason} ${accuracyNote}`,
     ].join('\n'),
   };
 }
@@ -82,14 +96,11 @@ function fromVersion(metrics: Record<string, number>, task: string): MetricsSect
   const keys = Object.keys(metrics).filter((k) => k.startsWith('val_')).sort();
   if (keys.length === 0) return { beatsBaseline: null, markdown: 'No evaluation was recorded with this run, and the version holds no validation metrics: measure the model on your own data before using it.' };
   const rows = keys.map((k) => [code(k), num(metrics[k]), num(metrics[`baseline_${k}`])]);
-  const [main, higher] = task === 'regression' ? ['val_rmse', false] : ['val_accuracy', true];
-  const m = metrics[main];
-  const b = metrics[`baseline_${main}`];
-  const beatsBaseline = m === undefined || b === undefined ? null : higher ? m > b : m < b;
+  const beatsBaseline = verdictOf(metrics, task);
   return {
     beatsBaseline,
     markdown: [
-      'The run stored no evaluation file; these are its best validation metrics, frozen when the version was registered. No test-split figures were recorded.',
+      'The run stored no evaluation file; these are the metrics frozen on the version when it was registered.',
       '',
       table(['metric', 'model', 'baseline'], rows),
       '',

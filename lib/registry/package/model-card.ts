@@ -1,7 +1,7 @@
 import { builtinDataset } from '../../data/datasets/catalog';
 import { curlPredict, predictionsInWords } from './example';
 import { code, day, FENCE, moment, num, table, text } from './markdown';
-import { metricsSection } from './model-card-metrics';
+import { metricsSection, verdictLines } from './model-card-metrics';
 import type { PackageSources } from './sources';
 
 /** Facts about the packaged files the card lists (computed by the builder). */
@@ -35,6 +35,8 @@ export function modelCard(s: PackageSources, files: readonly PackagedFile[], now
     '',
     v.description.trim() ? `> ${text(v.description.trim())}` : `> Version ${v.version} of ${text(v.name)}, registered from the run “${text(run.name)}”.`,
     '',
+    ...verdictLines(s),
+    '',
     table(
       ['field', 'value'],
       [
@@ -64,7 +66,7 @@ export function modelCard(s: PackageSources, files: readonly PackagedFile[], now
     '## Training',
     '',
     `- Backend: ${code(run.backend ?? 'unknown')}${s.training?.backendLabel ? ` (${text(s.training.backendLabel)})` : ''}; seed ${run.seed}.`,
-    s.training?.epochsRun != null ? `- Epochs: ${s.training.epochsRun} run, best at epoch ${num(s.training.bestEpoch)}${s.training.stoppedEarly ? ', stopped early (its best weights kept)' : ''}.` : '- Epochs: not recorded.',
+    s.training?.epochsRun != null ? `- Epochs: ${s.training.epochsRun} run, best validation loss at epoch ${num(s.training.bestEpoch)}; the model holds epoch ${num(s.training.savedEpoch ?? (s.training.stoppedEarly ? s.training.bestEpoch : s.training.epochsRun))}'s weights${s.training.stoppedEarly ? ' (stopped early, best weights restored)' : ''}.` : '- Epochs: not recorded.',
     s.training?.parameters != null ? `- Trainable parameters: ${s.training.parameters}.` : '- Trainable parameters: not recorded.',
     '',
     params.length ? table(['param', 'value'], params) : 'No params were recorded.',
@@ -121,7 +123,7 @@ function limits(s: PackageSources, beatsBaseline: boolean | null, builtinName: s
     'Drift: monitor the inputs and the metric against the baseline in production, and retrain when they drift; a registered version does not update itself.',
     'Not for decisions about individual people, or for safety-critical, medical, legal or financial use; not for any use without first validating it on your own recent data.',
   ];
-  if (beatsBaseline === false) out.unshift('**It does not beat its baseline on validation**: deploying it is worse than always predicting the baseline.');
+  if (beatsBaseline === false) out.unshift('**It does not beat its baseline by the margin on validation**: deploying it is barely better, or worse, than always predicting the baseline.');
   if (v.archived) out.unshift('This version is archived in the registry: it is kept for lineage, not for serving.');
   return out;
 }

@@ -18,6 +18,8 @@ export interface TrainingFacts {
   parameters: number | null;
   epochsRun: number | null;
   bestEpoch: number | null;
+  /** The epoch whose weights the model holds; null on runs recorded before it was. */
+  savedEpoch: number | null;
   stoppedEarly: boolean | null;
   backendLabel: string | null;
 }
@@ -134,6 +136,7 @@ function readTraining(data: unknown): TrainingFacts | null {
     parameters: n(shape.parameters),
     epochsRun: n(data.epochsRun),
     bestEpoch: n(data.bestEpoch),
+    savedEpoch: n(data.savedEpoch),
     stoppedEarly: typeof data.stoppedEarly === 'boolean' ? data.stoppedEarly : null,
     backendLabel: typeof data.backendLabel === 'string' ? data.backendLabel : null,
   };

@@ -70,6 +70,7 @@ export function encodeRun(r: RunRecord): RunJson {
     bestMetrics: mapValues(r.bestMetrics, (b) => ({ value: b.value, step: b.step })),
     failure: r.failure ? { message: r.failure.message, hint: r.failure.hint } : null,
     parentRunId: r.parentRunId ?? null,
+    ...(r.savedModel ? { savedModel: { step: r.savedModel.step, metrics: { ...r.savedModel.metrics } } } : {}),
   };
 }
 
@@ -128,6 +129,7 @@ export function encodeVersion(v: ModelVersion): ModelVersionJson {
     task: v.task,
     target: v.target,
     metrics: mapValues(v.metrics, encodeNumber),
+    ...(v.signature ? { signature: { task: v.signature.task, target: v.signature.target, inputs: v.signature.inputs.map((i) => ({ name: i.name, type: i.type })), classes: [...v.signature.classes] } } : {}),
   };
 }
 

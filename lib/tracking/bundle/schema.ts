@@ -87,6 +87,8 @@ export const runRow = z.strictObject({
   bestMetrics: map(key, z.strictObject({ value: z.number(), step: count })),
   failure: z.strictObject({ message: z.string().max(10_000), hint: z.string().max(10_000) }).nullable(),
   parentRunId: runIdSchema.nullable(),
+  /** Added within format 2 (optional: runs recorded before it have none). */
+  savedModel: z.strictObject({ step: count, metrics: map(key, z.number()) }).optional(),
 });
 
 export const metricChunkRow = z
@@ -146,6 +148,15 @@ export const modelVersionRow = z.strictObject({
   task: z.string().max(100),
   target: z.string().max(500),
   metrics: map(key, metricValue),
+  /** Added within format 2 (optional: versions registered before it have none). */
+  signature: z
+    .strictObject({
+      task: z.enum(['regression', 'classification']),
+      target: z.string().max(500),
+      inputs: z.array(z.strictObject({ name: z.string().min(1).max(500), type: z.enum(['number', 'category']) })).max(LIMITS.mapEntries),
+      classes: z.array(z.string().max(500)).max(LIMITS.mapEntries),
+    })
+    .optional(),
 });
 
 export const aliasEventRow = z.strictObject({

@@ -1,0 +1,46 @@
+// Numbers a practitioner can trust: every page judges a model against its baseline by the same
+// rule (green past the stated margin, amber short of it), and the registry refuses a version
+// whose signature differs from the model's (a classifier under a regression model).
+import { expect, test } from './fixtures';
+import { ModelPages, RunsPage, TransferPage } from './workbench';
+
+test('the baseline verdict agrees on the runs table, the run page and the registry; a classifier cannot join a regression model', async ({ page }) => {
+  test.setTimeout(120_000);
+  const transfer = new TransferPage(page);
+  await transfer.importSeed('flights-linear-and-mlp.json');
+  await transfer.importSeed('penguins-two-runs.json');
+  const runsPage = new RunsPage(page);
+  const models = new ModelPages(page);
+
+  // Runs table: the "Against baseline" column judges each saved model.
+  await runsPage.open();
+  const row = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]').filter({ hasText: 'linear three' });
+  const badge = row.getByTestId('baseline-verdict');
+  await expect(badge).toHaveAttribute('data-status', /^(beats|short)$/);
+  const status = (await badge.getAttribute('data-status'))!;
+  await expect(badge).toHaveText(status === 'beats' ? /^beats the baseline/ : /^does not beat the baseline/);
+
+  // The run page says the same, green or amber, with the figures and the margin.
+  await runsPage.openRun('linear three');
+  const notice = page.getByTestId('baseline-notice');
+  await expect(notice).toHaveAttribute('data-status', status);
+  await expect(notice).toHaveClass(status === 'beats' ? /notice ok/ : /notice warn/);
+  await expect(notice).toContainText(/Validation RMSE [\d.]+ against [\d.]+ for always predicting the training mean/);
+  await expect(notice).toContainText("at least 1 % lower than the baseline's");
+  await expect(notice).toContainText(/Test RMSE [\d.]+ against [\d.]+/);
+  await expect(await models.registerOpenRun('flights-delay')).toContainText('Registered as flights-delay version 1');
+
+  // A classifier of penguin species is refused as a version of the delay regression, and nothing is written.
+  await runsPage.open();
+  await runsPage.openRun('penguins first');
+  await models.registerOpenRun('flights-delay');
+  await expect(page.getByTestId('register-error')).toContainText('flights-delay takes a different model: its versions are a regression (target “delay”), this run is a classification (target “species”)');
+  // Under its own name it registers, with its own headline metric: log loss for three classes.
+  await expect(await models.registerOpenRun('penguin-species')).toContainText('Registered as penguin-species version 1');
+
+  // The registry's version row carries the same verdict as the run.
+  await page.goto('/workbench/model?name=flights-delay');
+  const version = page.getByTestId('version-row').filter({ hasText: 'v1' });
+  await expect(version.getByTestId('baseline-verdict')).toHaveAttribute('data-status', status);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+});
