@@ -1,12 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { BarChartWithTable } from '@/components/charts/BarChartWithTable';
 import { metricLabel } from '@/components/runs/format';
-import { IMPORTANCE_EXPLANATION, IMPORTANCE_METHOD, MIN_TRIALS_FOR_IMPORTANCE } from '@/lib/ml/sweep/importance';
+import { IMPORTANCE_EXPLANATION, IMPORTANCE_METHOD, MIN_TRIALS_FOR_IMPORTANCE, sweepImportance } from '@/lib/ml/sweep/importance';
 import { bestTrial, compareRunIds } from '@/lib/ml/sweep/summary';
 import { compareHref } from '@/lib/tracking/compare';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
+import { ImportanceChart } from './ImportanceChart';
 import { formatValue, TrialsTable } from './TrialsTable';
 
 /** The objective as a column header: "validation loss (min)". */
@@ -15,23 +15,35 @@ export function objectiveLabel(summary: Pick<SweepSummary, 'objective' | 'folds'
   return `${summary.folds ? `${summary.folds}-fold mean ` : ''}${label} (${summary.objective.direction === 'minimize' ? 'min' : 'max'})`;
 }
 
-/** Parameter importance as a bar chart with its table, the method named and explained. */
+/**
+ * Parameter importance, recomputed from the trials on every read (cheap: 200 shuffles), so
+ * sweeps stored with the older scaled scores show the raw η² and its shuffled baseline too,
+ * with a note saying so. The method is named and explained.
+ */
 function Importance({ summary }: { summary: SweepSummary }) {
-  const importance = summary.importance;
   const withValue = summary.trials.filter((t) => t.value !== null).length;
-  if (!importance) {
+  const result = sweepImportance(summary);
+  if (!result.importance) {
     return (
       <p className="muted" data-testid="importance-pending">
         Parameter importance appears once {MIN_TRIALS_FOR_IMPORTANCE} trials have a value ({withValue} so far). Method: {IMPORTANCE_METHOD}.
       </p>
     );
   }
-  const data = importance.scores.map((s) => ({ label: s.param, value: Math.round(1000 * s.score) / 10 }));
+  const { importance, legacy } = result;
   return (
     <div className="sweep-importance">
-      <BarChartWithTable headingLevel={4} title="Parameter importance" data={data} valueLabel="Share of explained variance (%)" labelHeader="Param" caption={`Computed in your browser over ${withValue} trials with a value (stopped-early trials count with their best value so far).`} />
+      <ImportanceChart
+        importance={importance}
+        caption={`Computed in your browser over ${importance.trials} trials with a value (a trial stopped early counts with the value it reached), against ${importance.permutations} shuffles of the objective across those trials.`}
+      />
+      {legacy && (
+        <p className="muted" data-testid="importance-legacy">
+          This sweep was recorded before the shuffled baseline: its sweep.json holds older scores, scaled to add up to 100 %, which make noise look like signal. The figures above are recomputed from its trials.
+        </p>
+      )}
       <p data-testid="importance-method">
-        Method: <strong>{importance.method}</strong>. {importance.method === IMPORTANCE_METHOD ? IMPORTANCE_EXPLANATION : ''}
+        Method: <strong>{importance.method}</strong>. {IMPORTANCE_EXPLANATION}
       </p>
     </div>
   );

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@/lib/data/random';
 import { eightTrials, mostImportant, run, snapshotWith, sweep, sweepOfEight, trial, tried, tuning } from '../test-snapshots';
 import { IMPORTANT_EXERCISE_ID, LESSON_ID } from './checks';
 
 // Reachability: the lesson's sweep link opens flights/delay/mlp; a random search over the
 // learning rate (log range) and batch size with a budget of 10 trials gives ≥ 8 FINISHED or
-// STOPPED_EARLY trials and an η² importance once 3 have finished. The learner then edits the
-// parent run's tags (the parent is an ordinary run, with Edit tags on its run page).
+// STOPPED_EARLY trials and an η² importance (with its shuffled baseline) once 3 have finished.
+// The learner then edits the parent run's tags (the parent is an ordinary run, with Edit tags
+// on its run page). The check recomputes importance from the trials, as the results page does.
 
 describe('sweep-of-eight check', () => {
   it('passes with 8 finished trials, describing the search and its best trial', () => {
@@ -92,18 +94,35 @@ describe('most-important-param check', () => {
     expect(mostImportant.id).toBe(IMPORTANT_EXERCISE_ID);
   });
 
-  it('passes when the parent run is tagged with the top param, quoting its score and the method', () => {
+  it('passes when the parent run is tagged with the top param, quoting its score, the method and its shuffled baseline', () => {
     const result = mostImportant.check(snapshotWith({ sweeps: [sweep({ name: 'delay sweep', tags: { sweep: 'parent', important: 'learningRate' } })] }));
     expect(result.passed).toBe(true);
-    expect(result.feedback).toContain('in “delay sweep”, learningRate explains the most of the spread in val_loss, 81% of what the searched params explain together (method: variance explained (η²))');
+    expect(result.feedback).toContain('in “delay sweep”, learningRate explains the most of the variance in val_loss: η² = 100% (method: Variance explained (η², one-way ANOVA) against a shuffled baseline)');
+    // 4 learning rates over 8 trials: shuffled objectives explain about 3/7 on average.
+    expect(result.feedback).toMatch(/It stands out from noise: shuffled objectives explain 4\d% on average and \d+% at their 95th percentile \(p = 0\.0[0-5]\d?\)/);
+    expect(result.feedback).toContain('That is where the next sweep should search more finely');
+  });
+
+  it('passes on a noisy sweep too, but says the top param does not stand out from noise', () => {
+    // An objective unrelated to the params: with 8 trials, one of them still explains a lot.
+    const random = seededRandom(3);
+    const trials = [0.001, 0.003, 0.01, 0.03].flatMap((learningRate) => [32, 128].map((batchSize) => trial(0.5 + 0.01 * random(), { learningRate, batchSize })));
+    const result = mostImportant.check(snapshotWith({ sweeps: [sweep({ name: 'noisy', trials, tags: { important: 'batchSize' } })] }));
+    expect(result.passed).toBe(true);
+    expect(result.feedback).toContain('in “noisy”, batchSize explains the most of the variance in val_loss: η² = 64%');
+    expect(result.feedback).toMatch(/But it does not stand out from noise: with 8 trials, shuffled objectives explain \d+% on average and \d+% at their 95th percentile \(p = 0\.\d\d\)/);
+    expect(result.feedback).toContain('importance is mostly noise unless it beats the shuffled baseline');
+    expect(result.feedback).not.toContain('search more finely');
   });
 
   it('accepts the name written as a person would, and either param of a tie', () => {
     for (const answer of ['Learning rate', ' learning_rate ', 'LEARNINGRATE']) {
       expect(mostImportant.check(snapshotWith({ sweeps: [sweep({ tags: { important: answer } })] })).passed, answer).toBe(true);
     }
-    const tie = { method: 'η²', scores: [{ param: 'learningRate', score: 0.4 }, { param: 'batchSize', score: 0.4 }] };
-    expect(mostImportant.check(snapshotWith({ sweeps: [sweep({ importance: tie, tags: { important: 'batchSize' } })] })).passed).toBe(true);
+    // Both params move the objective by the same step in a balanced grid: η² = 0.5 each.
+    const tie = [0.01, 0.1, 0.01, 0.1].flatMap((learningRate) => [32, 128].map((batchSize) => trial(0.5 + (learningRate === 0.1 ? 0.01 : 0) + (batchSize === 128 ? 0.01 : 0), { learningRate, batchSize })));
+    expect(mostImportant.check(snapshotWith({ sweeps: [sweep({ trials: tie, tags: { important: 'batchSize' } })] })).passed).toBe(true);
+    expect(mostImportant.check(snapshotWith({ sweeps: [sweep({ trials: tie, tags: { important: 'learningRate' } })] })).passed).toBe(true);
   });
 
   it('passes when any sweep is answered right, even if a newer one is not tagged', () => {
@@ -118,11 +137,13 @@ describe('most-important-param check', () => {
   });
 
   it('fails while no sweep has an importance yet', () => {
-    const running = mostImportant.check(snapshotWith({ sweeps: [sweep({ name: 'young', importance: null, status: 'RUNNING', tags: { important: 'learningRate' } })] }));
+    // Importance comes from the trials: 2 with a value are too few, whatever sweep.json holds.
+    const running = mostImportant.check(snapshotWith({ sweeps: [sweep({ name: 'young', importance: null, trials: eightTrials().slice(0, 2), status: 'RUNNING', tags: { important: 'learningRate' } })] }));
     expect(running.passed).toBe(false);
     expect(running.feedback).toContain('“young” has no parameter importance yet');
     expect(running.feedback).toContain('still running');
-    const empty = mostImportant.check(snapshotWith({ sweeps: [sweep({ importance: { method: 'η²', scores: [] } })] }));
+    // No searched params and no stored scores: nothing to rank.
+    const empty = mostImportant.check(snapshotWith({ sweeps: [sweep({ searched: [], importance: { method: 'η²', scores: [] } })] }));
     expect(empty.feedback).toContain('no parameter importance yet');
   });
 

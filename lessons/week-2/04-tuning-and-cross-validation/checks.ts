@@ -1,5 +1,6 @@
 // The workbench checks of "Tuning and cross-validation": pure functions of a WorkbenchSnapshot.
 import { SOLUTION_AFTER_ATTEMPTS } from '@/lib/course/grading';
+import { sweepImportanceOf, type ImportanceScores } from '@/lib/course/sweep-importance';
 import type { CheckResult, SnapshotSweep, WorkbenchSnapshot } from '@/lib/course/types';
 import { formatMetric, joinWords, latestRun, quoted, tagValue, triesOf } from '../runs';
 
@@ -78,12 +79,31 @@ export function checkSweepOfEight(snapshot: WorkbenchSnapshot): CheckResult {
   return { passed: false, feedback: `${named(latest)} finished with ${count} completed trial${count === 1 ? '' : 's'}; this exercise needs ${MIN_TRIALS}.${budget}${failures}` };
 }
 
-/** Params tied for the highest importance score (usually one). */
-function topParams(sweep: SnapshotSweep): string[] {
-  const scores = sweep.importance?.scores ?? [];
+/**
+ * Params tied for the highest variance explained (usually one). Scores come from the trials
+ * (`sweepImportanceOf`), as the results page shows them; float noise under 1e-9 counts as a tie.
+ */
+function topParams(importance: ImportanceScores | null): string[] {
+  const scores = importance?.scores ?? [];
   if (scores.length === 0) return [];
   const top = Math.max(...scores.map((s) => s.score));
-  return scores.filter((s) => s.score === top).map((s) => s.param);
+  return scores.filter((s) => s.score >= top - 1e-9).map((s) => s.param);
+}
+
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+const pText = (p: number) => (p < 0.01 ? p.toFixed(3) : p.toFixed(2));
+
+/**
+ * What the top param's score means next to its shuffled baseline: a finding when it stands out
+ * (p ≤ 0.05), otherwise a ranking that noise alone could have produced with this many trials.
+ */
+function verdict(importance: ImportanceScores, param: string): string {
+  const s = importance.scores.find((x) => x.param === param)!;
+  const shuffled = `shuffled objectives explain ${percent(s.shuffledMean)} on average and ${percent(s.shuffledP95)} at their 95th percentile (p = ${pText(s.pValue)})`;
+  if (s.standsOut) {
+    return ` It stands out from noise: ${shuffled}. That is where the next sweep should search more finely, and the params that do not stand out can be fixed at a sensible value.`;
+  }
+  return ` But it does not stand out from noise: with ${importance.trials} trials, ${shuffled}. In a sweep this small, importance is mostly noise unless it beats the shuffled baseline, so read this ranking as a hint and run more trials before you fix the other params.`;
 }
 
 /** Compares answers the way a person writes them: `learning rate`, `Learning_Rate` and `learningRate` agree. */
@@ -91,22 +111,28 @@ const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * Most important param: passes once a sweep with a parameter importance carries the tag
- * `important=<param>` on its parent run, naming the param with the highest score (any of them
- * on a tie; case, spaces and punctuation ignored). Feedback names the top param only after
- * `SOLUTION_AFTER_ATTEMPTS` earlier tries or once the solution was shown. Pure: reads
- * `snapshot.sweeps` and this exercise's progress row.
+ * `important=<param>` on its parent run, naming the param with the highest variance explained
+ * (raw η², recomputed from the trials as the results page shows it; any of them on a tie; case,
+ * spaces and punctuation ignored). Passing feedback says whether that param stands out from its
+ * shuffled baseline, since in a small sweep the top param is often there by chance. Feedback
+ * names the top param only after `SOLUTION_AFTER_ATTEMPTS` earlier tries or once the solution
+ * was shown. Pure (the shuffles are seeded): reads `snapshot.sweeps` and this exercise's
+ * progress row.
  */
 export function checkMostImportantParam(snapshot: WorkbenchSnapshot): CheckResult {
   const sweeps = latestFirst(snapshot.sweeps);
-  const ranked = sweeps.filter((s) => topParams(s).length > 0);
+  const importanceBySweep = new Map(sweeps.map((s) => [s, sweepImportanceOf(s)]));
+  const importanceOf = (s: SnapshotSweep) => importanceBySweep.get(s) ?? null;
+  const ranked = sweeps.filter((s) => topParams(importanceOf(s)).length > 0);
   const answered = (s: SnapshotSweep) => tagValue(s.tags, IMPORTANT_TAG);
-  const right = ranked.find((s) => topParams(s).some((p) => normal(p) === normal(answered(s) ?? '')));
+  const right = ranked.find((s) => topParams(importanceOf(s)).some((p) => normal(p) === normal(answered(s) ?? '')));
   if (right) {
-    const param = topParams(right).find((p) => normal(p) === normal(answered(right)!))!;
-    const score = right.importance!.scores.find((s) => s.param === param)!.score;
+    const importance = importanceOf(right)!;
+    const param = topParams(importance).find((p) => normal(p) === normal(answered(right)!))!;
+    const score = importance.scores.find((s) => s.param === param)!.score;
     return {
       passed: true,
-      feedback: `Right: in ${named(right)}, ${param} explains the most of the spread in ${right.objective.metric || 'the objective'}, ${Math.round(score * 100)}% of what the searched params explain together${right.importance!.method ? ` (method: ${right.importance!.method})` : ''}. That is where the next sweep should search more finely, and the params that explain little can be fixed at a sensible value.`,
+      feedback: `Right: in ${named(right)}, ${param} explains the most of the variance in ${right.objective.metric || 'the objective'}: η² = ${percent(score)} (method: ${importance.method}).${verdict(importance, param)}`,
     };
   }
   if (sweeps.length === 0) {
@@ -123,7 +149,7 @@ export function checkMostImportantParam(snapshot: WorkbenchSnapshot): CheckResul
   const reveal = tries.solutionRevealed || tries.attempts >= SOLUTION_AFTER_ATTEMPTS;
   const target = ranked.find((s) => answered(s) !== undefined) ?? ranked[0]!;
   const answer = answered(target);
-  const tops = topParams(target);
+  const tops = topParams(importanceOf(target));
   const which = named(target);
   const give = reveal ? ` The top param there is ${joinWords(tops)}: tag the parent run important=${tops[0]}.` : ' In the sweep’s results, read Parameter importance (the chart or its table): the param at the top is the answer.';
   const strayTag = latestRun(snapshot.runs.filter((r) => tagValue(r.tags, IMPORTANT_TAG) !== undefined && !snapshot.sweeps.some((s) => s.parentRunId === r.id)));
@@ -134,7 +160,7 @@ export function checkMostImportantParam(snapshot: WorkbenchSnapshot): CheckResul
   if (answer === '') {
     return { passed: false, feedback: `${which} carries a bare important tag. Give it the param’s name as its value, written as important=<param>.${give}` };
   }
-  const searched = target.searched.length > 0 ? target.searched : target.importance!.scores.map((s) => s.param);
+  const searched = target.searched.length > 0 ? target.searched : importanceOf(target)!.scores.map((s) => s.param);
   if (!searched.some((p) => normal(p) === normal(answer))) {
     return { passed: false, feedback: `${which} is tagged important=${answer}, but ${answer} is not one of the params it searched (${joinWords(searched)}). Name one of those.${give}` };
   }
