@@ -36,7 +36,7 @@ export function RunFilterBox({ value, onChange, error, lastValid }: RunFilterBox
         type="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder='name, tag, or metrics.val_loss < 0.5 and params.lr = 0.01'
+        placeholder='name, tag, or metrics.val_loss < 0.5 and params.learningRate = 0.01'
         spellCheck={false}
         autoComplete="off"
         autoCapitalize="off"

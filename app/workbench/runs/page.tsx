@@ -13,7 +13,7 @@ export default function RunsPage() {
     <div className="container wide">
       <h1>Runs</h1>
       <p className="lead">
-        Every training is a run, stored in this browser. Search by name or tag, or filter like MLflow (<code>metrics.val_loss &lt; 0.5 and params.lr = 0.01</code>); sort by any column, choose
+        Every training is a run, stored in this browser. Search by name or tag, or filter like MLflow (<code>metrics.val_loss &lt; 0.5 and params.learningRate = 0.01</code>); sort by any column, choose
         columns, and select runs to compare. The filter and sort stay in the address, so a link shares the view. To move runs to another browser, use{' '}
         <Link href="/workbench/transfer" prefetch={false}>
           Export &amp; import
