@@ -1,6 +1,7 @@
 // Numbers a practitioner can trust: every page judges a model against its baseline by the same
 // rule (green past the stated margin, amber short of it), and the registry refuses a version
-// whose signature differs from the model's (a classifier under a regression model).
+// whose signature differs from the model's (a classifier under a regression model); a filter on
+// a key no run has says so.
 import { expect, test } from './fixtures';
 import { ModelPages, RunsPage, TransferPage } from './workbench';
 
@@ -12,8 +13,15 @@ test('the baseline verdict agrees on the runs table, the run page and the regist
   const runsPage = new RunsPage(page);
   const models = new ModelPages(page);
 
-  // Runs table: the "Against baseline" column judges each saved model.
+  // A filter naming a key no run has explains itself instead of showing an empty table.
   await runsPage.open();
+  await runsPage.filter.fill('metrics.val_loss < 5000 and params.lr = 0.01');
+  await expect(page.getByTestId('filter-error')).toContainText('No param `lr` in these runs (at column 32); did you mean `learningRate`?');
+  await runsPage.filter.fill('metrics.val_los < 5000');
+  await expect(page.getByTestId('filter-error')).toContainText('did you mean `val_loss`?');
+  await runsPage.filter.fill('');
+
+  // Runs table: the "Against baseline" column judges each saved model.
   const row = page.locator('[data-testid="runs-table"] tbody tr[data-run-id]').filter({ hasText: 'linear three' });
   const badge = row.getByTestId('baseline-verdict');
   await expect(badge).toHaveAttribute('data-status', /^(beats|short)$/);

@@ -6,7 +6,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { getDatabase } from '@/lib/tracking/db';
 import { describeStorageError } from '@/lib/tracking/errors';
 import { listRuns } from '@/lib/tracking/run-edits';
-import { matchesRunFilter, parseRunFilter, type RunFilterNode } from '@/lib/tracking/run-filter';
+import { checkRunFilter, matchesRunFilter, runFilterKeys, type RunFilterNode } from '@/lib/tracking/run-filter';
 import type { RunRecord } from '@/lib/tracking/run-types';
 import { NO_CHOICE, toggleColumn, visibleColumns } from './column-choice';
 import { ColumnChooser } from './ColumnChooser';
@@ -69,10 +69,12 @@ function RunsList({ runs }: { runs: RunRecord[] }) {
   const columns = useMemo(() => visibleColumns(allColumns, defaults, choice), [allColumns, defaults, choice]);
   const visibleIds = useMemo(() => new Set(columns.map((c) => c.id)), [columns]);
 
-  // The error follows every keystroke; the (costlier) filtering follows a deferred copy.
-  const typed = useMemo(() => parseRunFilter(view.filter), [view.filter]);
+  // The error follows every keystroke; the (costlier) filtering follows a deferred copy. A key no
+  // run has (`params.lr`) is an error too, not a silently empty table, so both check the runs' keys.
+  const filterKeys = useMemo(() => runFilterKeys(runs), [runs]);
+  const typed = useMemo(() => checkRunFilter(view.filter, filterKeys), [view.filter, filterKeys]);
   const deferredFilter = useDeferredValue(view.filter);
-  const parsed = useMemo(() => parseRunFilter(deferredFilter), [deferredFilter]);
+  const parsed = useMemo(() => checkRunFilter(deferredFilter, filterKeys), [deferredFilter, filterKeys]);
   const [lastValid, setLastValid] = useState<{ text: string; ast: RunFilterNode | null }>({ text: '', ast: null });
   if (parsed.ok && lastValid.text !== deferredFilter) setLastValid({ text: deferredFilter, ast: parsed.ast });
   const ast = parsed.ok ? parsed.ast : lastValid.ast;

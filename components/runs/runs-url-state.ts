@@ -3,7 +3,7 @@ import { firstDirection, type SortDirection } from './run-columns';
 /** What the runs page keeps in its URL: `?filter=…&sort=…&dir=asc|desc&trials=hide`. */
 export interface RunsViewState {
   filter: string;
-  /** A column id (`started`, `metrics.val_rmse`, `params.lr`, …). */
+  /** A column id (`started`, `metrics.val_rmse`, `params.learningRate`, …). */
   sort: string;
   dir: SortDirection;
   hideTrials: boolean;

@@ -88,9 +88,17 @@ describe('matchesRunFilter', () => {
   });
 
   it('does not find inherited properties as params or tags', () => {
-    expect(ids('params.constructor like "%"')).toEqual([]);
-    expect(ids('tags.toString like "%"')).toEqual([]);
-    expect(ids('metrics.__proto__ > 0 or last.hasOwnProperty >= 0')).toEqual([]);
+    // Evaluated directly: filterRuns now rejects these keys first, as no run has them (below).
+    const matching = (text: string) => {
+      const parsed = parseRunFilter(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return runs.filter((r) => matchesRunFilter(parsed.ast, r)).map((r) => r.id);
+    };
+    expect(matching('params.constructor like "%"')).toEqual([]);
+    expect(matching('tags.toString like "%"')).toEqual([]);
+    expect(matching('metrics.__proto__ > 0 or last.hasOwnProperty >= 0')).toEqual([]);
+    expect(filterRuns(runs, 'params.constructor like "%"')).toMatchObject({ ok: false, error: { position: 0, length: 18 } });
+    expect(filterRuns(runs, 'metrics.__proto__ > 0')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^No metric `__proto__` in these runs/) } });
   });
 
   it('reads attributes: status, dataset, backend, parent, id, started', () => {

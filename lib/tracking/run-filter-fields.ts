@@ -60,14 +60,23 @@ function attribute(name: string): RunFilterAttribute | undefined {
   return (RUN_FILTER_ATTRIBUTES as readonly string[]).includes(lower) ? (lower as RunFilterAttribute) : MLFLOW_ALIASES[lower];
 }
 
-/** Levenshtein distance, for "did you mean" suggestions over a handful of short names. */
+/**
+ * Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions
+ * and swaps of two adjacent characters each cost 1, so `stauts` is 1 from `status`, as a typist
+ * would count it. Case-sensitive (callers lower-case first when case must not count). Quadratic,
+ * which is fine for "did you mean" over a few dozen short names.
+ */
 export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      row[j] = d;
     }
+    before = prev;
     prev = row;
   }
   return prev[b.length] ?? 0;
@@ -108,7 +117,7 @@ export function resolveField(t: Token): RunFilterField {
     if (name) return { kind: 'attribute', name };
     const prefix = PREFIXES.find((p) => p === t.head.toLowerCase());
     if (prefix && !t.quoted) {
-      const example = prefix === 'attributes' ? 'attributes.status' : `${prefix}.${prefix === 'params' ? 'lr' : prefix === 'tags' ? 'stage' : 'val_loss'}`;
+      const example = prefix === 'attributes' ? 'attributes.status' : `${prefix}.${prefix === 'params' ? 'learningRate' : prefix === 'tags' ? 'stage' : 'val_loss'}`;
       throw new FilterSyntaxError(`"${t.text}" needs a ${KEY_NOUN[prefix]} name ${column(t.position)}, as in ${example}`, t.position, t.length);
     }
     throw unknownField(t);

@@ -32,19 +32,20 @@ describe('parseRunFilter: valid filters', () => {
     expect(ast('metrics.val_rmse < 12 and params.learningRate = 0.01')).toEqual({
       type: 'and',
       children: [
-        { type: 'compare', field: best('val_rmse'), op: '<', value: 12 },
-        { type: 'compare', field: param('learningRate'), op: '=', value: 0.01 },
+        { type: 'compare', field: best('val_rmse'), fieldAt: { position: 0, length: 16 }, op: '<', value: 12 },
+        { type: 'compare', field: param('learningRate'), fieldAt: { position: 26, length: 19 }, op: '=', value: 0.01 },
       ],
     });
   });
 
   it('binds and tighter than or, and parentheses override it', () => {
-    const a = { type: 'compare', field: param('a'), op: '=', value: 1 };
-    const b = { type: 'compare', field: param('b'), op: '=', value: 2 };
-    const c = { type: 'compare', field: param('c'), op: '=', value: 3 };
-    expect(ast('params.a = 1 or params.b = 2 and params.c = 3')).toEqual({ type: 'or', children: [a, { type: 'and', children: [b, c] }] });
-    expect(ast('(params.a = 1 or params.b = 2) and params.c = 3')).toEqual({ type: 'and', children: [{ type: 'or', children: [a, b] }, c] });
-    expect(ast('((params.a = 1))')).toEqual(a);
+    // `at` is where the field is written: the parentheses shift it.
+    const a = (at: number) => ({ type: 'compare', field: param('a'), fieldAt: { position: at, length: 8 }, op: '=', value: 1 });
+    const b = (at: number) => ({ type: 'compare', field: param('b'), fieldAt: { position: at, length: 8 }, op: '=', value: 2 });
+    const c = (at: number) => ({ type: 'compare', field: param('c'), fieldAt: { position: at, length: 8 }, op: '=', value: 3 });
+    expect(ast('params.a = 1 or params.b = 2 and params.c = 3')).toEqual({ type: 'or', children: [a(0), { type: 'and', children: [b(16), c(33)] }] });
+    expect(ast('(params.a = 1 or params.b = 2) and params.c = 3')).toEqual({ type: 'and', children: [{ type: 'or', children: [a(1), b(17)] }, c(35)] });
+    expect(ast('((params.a = 1))')).toEqual(a(2));
   });
 
   it('accepts every operator and normalises == and <>', () => {
@@ -70,9 +71,20 @@ describe('parseRunFilter: valid filters', () => {
     expect(ast(`tags.stage in ("a", 'b', "say \\"hi\\"", 'it\\'s')`)).toEqual({
       type: 'in',
       field: { kind: 'tag', key: 'stage' },
+      fieldAt: { position: 0, length: 10 },
       negated: false,
       values: ['a', 'b', 'say "hi"', "it's"],
     });
+  });
+
+  it('records where each field is written, backticks included, for checks that point at it', () => {
+    const filter = 'name = "a" or metrics.`val loss` < 1 and tags.x not like "b%"';
+    const written = (n: RunFilterNode): string[] => {
+      if ('children' in n) return n.children.flatMap(written);
+      return 'fieldAt' in n ? [filter.slice(n.fieldAt.position, n.fieldAt.position + n.fieldAt.length)] : [];
+    };
+    const node = ast(filter);
+    expect(node && written(node)).toEqual(['name', 'metrics.`val loss`', 'tags.x']);
   });
 
   it('reads best, last, params, tags, attributes and MLflow aliases', () => {

@@ -5,12 +5,19 @@ import type { RunStatus } from './run-types';
 export type RunFilterValue = string | number;
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
-/** A parsed filter. `search` is the plain-words form (no operators): a name or tag search. */
+/** Where something is written in the filter text: a 0-based offset and a length, as errors mark. */
+export type RunFilterSpan = Pick<RunFilterError, 'position' | 'length'>;
+
+/**
+ * A parsed filter. `search` is the plain-words form (no operators): a name or tag search.
+ * `fieldAt` is where a condition's field is written, so a later check (a key no run has) can
+ * point at it as a syntax error does.
+ */
 export type RunFilterNode =
   | { type: 'and' | 'or'; children: RunFilterNode[] }
-  | { type: 'compare'; field: RunFilterField; op: CompareOp; value: RunFilterValue }
-  | { type: 'in'; field: RunFilterField; negated: boolean; values: RunFilterValue[] }
-  | { type: 'like'; field: RunFilterField; negated: boolean; caseInsensitive: boolean; pattern: string; regex: RegExp }
+  | { type: 'compare'; field: RunFilterField; fieldAt: RunFilterSpan; op: CompareOp; value: RunFilterValue }
+  | { type: 'in'; field: RunFilterField; fieldAt: RunFilterSpan; negated: boolean; values: RunFilterValue[] }
+  | { type: 'like'; field: RunFilterField; fieldAt: RunFilterSpan; negated: boolean; caseInsensitive: boolean; pattern: string; regex: RegExp }
   | { type: 'search'; words: string[] };
 
 /** `ast` is null for an empty filter, which matches every run. */
@@ -108,8 +115,9 @@ class Parser {
 
   private parseCondition(fieldToken: Token): RunFilterNode {
     const field = resolveField(fieldToken);
+    const fieldAt = { position: fieldToken.position, length: fieldToken.length };
     const t = this.next();
-    if (t.kind === 'op') return { type: 'compare', field, op: t.value as CompareOp, value: this.parseValue(field) };
+    if (t.kind === 'op') return { type: 'compare', field, fieldAt, op: t.value as CompareOp, value: this.parseValue(field) };
     let word = keyword(t);
     const negated = word === 'not';
     if (negated) {
@@ -117,14 +125,14 @@ class Parser {
       word = keyword(n);
       if (word !== 'in' && word !== 'like' && word !== 'ilike') this.fail(n, `Expected "in", "like" or "ilike" after "not" ${column(n.position)}${found(n)}`);
     }
-    if (word === 'in') return { type: 'in', field, negated, values: this.parseList(field) };
+    if (word === 'in') return { type: 'in', field, fieldAt, negated, values: this.parseList(field) };
     if (word === 'like' || word === 'ilike') {
       const op = this.at(this.i - 1);
       if (isNumericField(field)) this.fail(op, `"${op.text}" matches text, but ${formatField(field)} is a number ${column(op.position)}; use =, <, >, <= or >=`);
       const p = this.next();
       if (p.kind !== 'string') this.fail(p, `Expected a quoted pattern such as "%base%" after "${op.text}" ${column(p.position)}${found(p)}`);
       const pattern = String(p.value);
-      return { type: 'like', field, negated, caseInsensitive: word === 'ilike', pattern, regex: likeRegex(pattern, word === 'ilike') };
+      return { type: 'like', field, fieldAt, negated, caseInsensitive: word === 'ilike', pattern, regex: likeRegex(pattern, word === 'ilike') };
     }
     return this.fail(t, `Expected an operator (${OPERATOR_LIST}) after "${fieldToken.text}" ${column(t.position)}${found(t)}`);
   }

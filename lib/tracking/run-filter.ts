@@ -34,25 +34,31 @@
  * - `like` / `ilike`: `%` matches any run of characters, `_` one character; the whole value must match.
  * - A missing value (metric never logged or NaN, param or tag not set) matches nothing, not even
  *   `!=` or `not in` — as SQL's NULL. `tags.x like "%"` finds runs that have tag x.
+ * - A param, metric or tag key that NO run has is an error, not an empty result: `params.lr`
+ *   where the runs log `learningRate` would silently match nothing. `filterRuns` (and the runs
+ *   page, through `checkRunFilter`) reports it as it reports a syntax error, marking the field
+ *   and naming the closest known key (`run-filter-known.ts`). A key some runs lack is fine.
  * - An empty filter matches every run. Plain words with no operator, quote, parenthesis or
  *   keyword are a quick search: every word must appear (ignoring case) in the name, a tag key or a tag value.
  */
 import { matchesRunFilter } from './run-filter-eval';
+import { checkRunFilter, runFilterKeys } from './run-filter-known';
 import type { RunFilterError } from './run-filter-lex';
-import { parseRunFilter } from './run-filter-parse';
 import type { RunRecord } from './run-types';
 
 export { matchesRunFilter, runFieldValue, compareValue } from './run-filter-eval';
-export { parseRunFilter, type RunFilterNode, type RunFilterParse, type RunFilterValue, type CompareOp } from './run-filter-parse';
+export { parseRunFilter, type RunFilterNode, type RunFilterParse, type RunFilterSpan, type RunFilterValue, type CompareOp } from './run-filter-parse';
+export { checkRunFilter, closestKey, findUnknownKeys, runFilterKeys, unknownKeyError, type RunFilterKeys, type UnknownRunFilterKey } from './run-filter-known';
 export { formatField, RUN_FILTER_ATTRIBUTES, type RunFilterField, type RunFilterAttribute } from './run-filter-fields';
 export type { RunFilterError } from './run-filter-lex';
 
 /**
- * The runs a filter keeps, in their original order, or the filter's syntax error. An empty
- * filter keeps every run (a new array either way).
+ * The runs a filter keeps, in their original order, or the filter's error: a syntax error, or a
+ * param, metric or tag key that none of `runs` has (with no runs at all, no key is unknown, and
+ * the result is simply empty). An empty filter keeps every run (a new array either way).
  */
 export function filterRuns(runs: readonly RunRecord[], text: string): { ok: true; runs: RunRecord[] } | { ok: false; error: RunFilterError } {
-  const parsed = parseRunFilter(text);
+  const parsed = checkRunFilter(text, runFilterKeys(runs));
   if (!parsed.ok) return parsed;
   const ast = parsed.ast;
   return { ok: true, runs: ast === null ? runs.slice() : runs.filter((run) => matchesRunFilter(ast, run)) };
