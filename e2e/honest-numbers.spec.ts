@@ -16,7 +16,7 @@ test('the baseline verdict agrees on the runs table, the run page and the regist
   // A filter naming a key no run has explains itself instead of showing an empty table.
   await runsPage.open();
   await runsPage.filter.fill('metrics.val_loss < 5000 and params.lr = 0.01');
-  await expect(page.getByTestId('filter-error')).toContainText('No param `lr` in these runs (at column 32); did you mean `learningRate`?');
+  await expect(page.getByTestId('filter-error')).toContainText('No param `lr` in these runs (at column 29); did you mean `learningRate`?');
   await runsPage.filter.fill('metrics.val_los < 5000');
   await expect(page.getByTestId('filter-error')).toContainText('did you mean `val_loss`?');
   await runsPage.filter.fill('');
