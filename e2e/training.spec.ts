@@ -58,6 +58,12 @@ test.describe('training', () => {
     await alert.getByRole('link', { name: 'Open the run' }).click();
     await expect(page.getByTestId('run-status')).toHaveText('FAILED');
     await expect(page.getByRole('alert').filter({ hasText: 'training diverged' })).toContainText('Try 0.01 or lower');
+    // Its charts stay readable: each y label once, short (exponent form for huge values), never a 20-digit number.
+    const ticks = page.locator('figure[data-chart="Loss per epoch"] .recharts-yAxis .recharts-cartesian-axis-tick-value');
+    await expect(ticks.first()).toBeVisible();
+    const labels = await ticks.allTextContents();
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(8);
   });
 
   test('cancel stops the run as KILLED and keeps its metrics', async ({ page }) => {

@@ -3,6 +3,8 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { lttb, type Point } from '@/lib/charts/lttb';
+import { robustRange } from '@/lib/charts/robust-range';
+import { formatNumber } from '@/lib/charts/scales';
 import { ChartBox, ChartTable } from './ChartParts';
 
 /** At most this many points are drawn per line, however long the run (LTTB keeps the shape). */
@@ -18,6 +20,7 @@ export interface MetricSeries {
 
 function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
+  if (Math.abs(v) >= 1e6) return formatNumber(v);
   return Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4);
 }
 
@@ -27,6 +30,10 @@ function formatValue(v: number): string {
  */
 export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240 }: { title: string; series: MetricSeries[]; xLabel?: string; height?: number }) {
   const drawn = useMemo(() => series.map((s) => ({ ...s, points: lttb(s.points.filter((p) => Number.isFinite(p.y)), MAX_POINTS_PER_LINE) })), [series]);
+  // A diverged run's few huge values would flatten every other point: the axis stops short of them (see robustRange).
+  const range = useMemo(() => robustRange(drawn.flatMap((s) => s.points.map((p) => p.y))), [drawn]);
+  const plotted = useMemo(() => drawn.map((s) => ({ ...s, points: s.points.map((p) => (p.y > range.domain[1] ? { x: p.x, y: range.domain[1] } : p)) })), [drawn, range]);
+  const wholeSteps = drawn.every((s) => s.points.every((p) => Number.isInteger(p.x)));
   const rows = useMemo(() => {
     const byX = new Map<number, Record<string, number>>();
     for (const s of drawn) for (const p of s.points) byX.set(p.x, { ...byX.get(p.x), [s.key]: p.y });
@@ -40,16 +47,21 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} stroke="var(--muted)" tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
-            <YAxis stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} tickFormatter={formatValue} domain={['auto', 'auto']} />
+            <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} allowDecimals={!wholeSteps} allowDuplicatedCategory={false} stroke="var(--muted)" tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
+            <YAxis stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} tickFormatter={formatNumber} domain={range.domain} ticks={range.ticks} allowDataOverflow />
             <Tooltip formatter={(v) => formatValue(Number(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
             <Legend />
-            {drawn.map((s, i) => (
+            {plotted.map((s, i) => (
               <Line key={s.key} data={s.points} dataKey="y" name={s.label} stroke={COLORS[i % COLORS.length]} dot={s.points.length < 40} isAnimationActive={false} strokeWidth={2} />
             ))}
           </LineChart>
         </ResponsiveContainer>
       </ChartBox>
+      {range.clipped > 0 && (
+        <p className="field-hint" data-testid="chart-clipped">
+          Scale cut at {formatValue(range.domain[1])}: {range.clipped} {range.clipped === 1 ? 'value' : 'values'} above it (up to {formatValue(range.clippedMax!)}) {range.clipped === 1 ? 'is' : 'are'} drawn on the top edge; the table has the real values.
+        </p>
+      )}
       <ChartTable summary={`Table of ${title.toLowerCase()}`} label={`${title} as a table`}>
             <thead>
               <tr>

@@ -5,10 +5,11 @@ import { ChartBox, ChartTable } from '@/components/charts/ChartParts';
 import { useElementWidth } from '@/components/charts/use-element-width';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { formatMetric, metricLabel } from '@/components/runs/format';
-import { buildAxis, metricShade, type ParallelAxis } from '@/lib/charts/parallel';
+import { buildAxis, type ParallelAxis } from '@/lib/charts/parallel';
 import { formatNumber } from '@/lib/charts/scales';
 import { lowerIsBetter, type RunRecord } from '@/lib/tracking/run-types';
-import { shadeColor } from './series-style';
+import { seriesStyle } from './series-style';
+import { SeriesSwatch } from './SeriesSwatch';
 
 const HEIGHT = 300;
 const PAD = { top: 42, bottom: 16, side: 64 };
@@ -22,7 +23,8 @@ const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'number' ? 
 /**
  * Parallel coordinates from the params that differ to the chosen metric (each run's best value):
  * one vertical axis per param (linear, log past two decades, or evenly spaced categories) and a
- * last axis for the metric; one line per run, coloured from worse (orange) to better (blue).
+ * last axis for the metric; one line per run, in the run's colour and dash from the curves chart
+ * (one look for a run in every chart of the page; the metric axis says which is better).
  * Custom SVG: recharts has no parallel coordinates.
  */
 export function ParallelCoordinates({ runs, params, metric }: { runs: readonly RunRecord[]; params: readonly string[]; metric: string }) {
@@ -41,9 +43,6 @@ export function ParallelCoordinates({ runs, params, metric }: { runs: readonly R
   const ax = (i: number) => (axes.length === 1 ? width / 2 : PAD.side + i * gap);
   const ay = (position: number) => PAD.top + (1 - position) * plotH;
   const valueOf = (run: RunRecord, i: number, axis: ParallelAxis) => (i === axes.length - 1 ? run.bestMetrics[metric]?.value : Object.hasOwn(run.params, axis.key) ? run.params[axis.key] : undefined);
-  const finiteBests = bests.filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const worst = finiteBests.length ? (lower ? Math.max(...finiteBests) : Math.min(...finiteBests)) : undefined;
-  const best = finiteBests.length ? (lower ? Math.min(...finiteBests) : Math.max(...finiteBests)) : undefined;
 
   return (
     <figure className="chart-figure" data-testid="compare-parallel">
@@ -54,12 +53,12 @@ export function ParallelCoordinates({ runs, params, metric }: { runs: readonly R
       {/* Measured outside the scroll region: the available width decides whether it must scroll. */}
       <div ref={boxRef}>
         <ScrollRegion label="Parallel coordinates chart (scrolls sideways when there are many params)">
-          <ChartBox label={`Parallel coordinates of ${runs.length} runs across ${params.length} differing params to best ${label}; each line is a run, coloured from worse to better.`} height={HEIGHT}>
+          <ChartBox label={`Parallel coordinates of ${runs.length} runs across ${params.length} differing params to best ${label}; each line is a run, in the same colour and dash as in the curves chart.`} height={HEIGHT}>
           {boxWidth > 0 && (
             <svg className="parallel-chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} aria-hidden="true" focusable="false">
               <g fill="none" strokeWidth={2} className="parallel-lines">
                 {runs.map((run, r) => (
-                  <polyline key={run.id} points={axes.map((axis, i) => `${ax(i).toFixed(1)},${ay(axis.position(valueOf(run, i, axis))).toFixed(1)}`).join(' ')} style={{ stroke: shadeColor(metricShade(bests[r], bests, lower)) }}>
+                  <polyline key={run.id} points={axes.map((axis, i) => `${ax(i).toFixed(1)},${ay(axis.position(valueOf(run, i, axis))).toFixed(1)}`).join(' ')} style={{ stroke: seriesStyle(r).color, strokeDasharray: seriesStyle(r).dash || undefined }} data-series={r}>
                     <title>{`${run.name}: ${axes.map((axis, i) => `${axis.label} ${show(valueOf(run, i, axis))}`).join(', ')}`}</title>
                   </polyline>
                 ))}
@@ -89,13 +88,13 @@ export function ParallelCoordinates({ runs, params, metric }: { runs: readonly R
           </ChartBox>
         </ScrollRegion>
       </div>
-      {worst !== undefined && best !== undefined && (
-        <div className="shade-legend" aria-hidden="true">
-          <span>worse {formatMetric(worst)}</span>
-          <span className="shade-ramp" />
-          <span>better {formatMetric(best)}</span>
-        </div>
-      )}
+      <ul className="series-legend" aria-label="Runs">
+        {runs.map((run, r) => (
+          <li key={run.id}>
+            <SeriesSwatch index={r} /> {run.name}
+          </li>
+        ))}
+      </ul>
       <ChartTable summary="Table of params and best metric per run" label="Params and best metric per run as a table">
         <thead>
           <tr>

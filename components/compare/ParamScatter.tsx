@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox, ChartTable } from '@/components/charts/ChartParts';
 import { formatMetric, metricLabel } from '@/components/runs/format';
-import { formatNumber, spansDecades } from '@/lib/charts/scales';
+import { formatNumber, prefersLogScale } from '@/lib/charts/scales';
 import { lowerIsBetter, type ParamValue, type RunRecord } from '@/lib/tracking/run-types';
 import { seriesStyle } from './series-style';
 
@@ -49,7 +49,7 @@ export function ParamScatter({ runs, params, metrics, metric: pageMetric }: Prop
     const drawable = points.filter((p): p is typeof p & { x: number; y: number } => p.x !== undefined && Number.isFinite(p.x) && p.y !== undefined && Number.isFinite(p.y));
     const skipped = points.filter((p) => !drawable.includes(p as (typeof drawable)[number])).map((p) => p.run.name);
     const xs = drawable.map((p) => p.x);
-    const log = numeric && xs.length > 1 && spansDecades(Math.min(...xs), Math.max(...xs));
+    const log = numeric && prefersLogScale(param, xs);
     return { numeric, categories, points, drawable, skipped, log };
   }, [runs, param, metric, which]);
 

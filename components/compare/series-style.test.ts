@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_COMPARE_RUNS } from '@/lib/tracking/compare';
-import { seriesStyle, shadeColor } from './series-style';
+import { seriesStyle } from './series-style';
 
 describe('series styles', () => {
   it('gives each of up to 20 runs its own colour-and-dash pair, neighbours differing in both', () => {
@@ -13,9 +13,4 @@ describe('series styles', () => {
     }
   });
 
-  it('shades from the worse colour to the better one, grey without a value', () => {
-    expect(shadeColor(1)).toContain('var(--shade-better) 100%');
-    expect(shadeColor(0.25)).toContain('var(--shade-better) 25%');
-    expect(shadeColor(null)).toBe('var(--muted)');
-  });
 });

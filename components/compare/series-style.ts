@@ -22,13 +22,3 @@ export interface SeriesStyle {
 export function seriesStyle(index: number): SeriesStyle {
   return { color: `var(--series-${index % COLOR_COUNT})`, dash: DASHES[index % DASHES.length]!, symbol: SYMBOLS[index % SYMBOLS.length]! };
 }
-
-/**
- * Colour of a parallel-coordinates line by how good its metric is (0 worst … 1 best), mixed
- * between the theme's "worse" and "better" colours (an orange–blue ramp, readable with the
- * common colour-vision deficiencies); runs without the metric are grey.
- */
-export function shadeColor(shade: number | null): string {
-  if (shade === null) return 'var(--muted)';
-  return `color-mix(in oklab, var(--shade-better) ${Math.round(shade * 100)}%, var(--shade-worse))`;
-}

@@ -1,4 +1,4 @@
-import { numericScale, type NumericScale, type Tick } from './scales';
+import { numericScale, prefersLogScale, type NumericScale, type Tick } from './scales';
 
 /** A value on a parallel-coordinates axis; `null`/`undefined` mean "this run has none". */
 export type AxisValue = string | number | boolean | null | undefined;
@@ -45,7 +45,7 @@ export function buildAxis(key: string, label: string, values: readonly AxisValue
   const squeeze = (p: number) => lo + p * (1 - lo);
   const missingTick: Tick[] = hasMissing ? [{ value: Number.NaN, label: MISSING_LABEL, position: 0 }] : [];
   if (present.length > 0 && present.every((v) => typeof v === 'number')) {
-    const scale: NumericScale = numericScale(present as number[]);
+    const scale: NumericScale = numericScale(present as number[], { log: prefersLogScale(key, present as number[]) });
     return {
       key,
       label,
@@ -68,19 +68,4 @@ export function buildAxis(key: string, label: string, values: readonly AxisValue
     ticks: [...missingTick, ...categories.map((c, i) => ({ value: i, label: c, position: at(i) }))],
     position: (v) => (isMissing(v) ? 0 : at(index.get(String(v)) ?? 0)),
   };
-}
-
-/**
- * How good a metric value is among the compared runs, from 0 (worst) to 1 (best), for colouring
- * lines: linear between the worst and best finite values, flipped when lower is better.
- * Returns null for a missing or non-finite value; 1 when every run has the same value.
- */
-export function metricShade(value: number | undefined, values: readonly (number | undefined)[], lowerIsBetter: boolean): number | null {
-  if (value === undefined || !Number.isFinite(value)) return null;
-  const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  if (max === min) return 1;
-  const t = (value - min) / (max - min);
-  return lowerIsBetter ? 1 - t : t;
 }

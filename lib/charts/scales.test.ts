@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAxis, metricShade, MISSING_LABEL } from './parallel';
+import { buildAxis, MISSING_LABEL } from './parallel';
 import { formatNumber, niceTicks, numericScale, spansDecades } from './scales';
 
 describe('numeric scales', () => {
@@ -73,12 +73,4 @@ describe('parallel-coordinate axes', () => {
     expect(cats.position('relu')).toBeGreaterThan(0.1);
   });
 
-  it('shades metric values from worst (0) to best (1) in the metric’s direction', () => {
-    const values = [0.2, 0.4, undefined, Number.NaN];
-    expect(metricShade(0.2, values, true)).toBe(1);
-    expect(metricShade(0.4, values, true)).toBe(0);
-    expect(metricShade(0.4, values, false)).toBe(1);
-    expect(metricShade(undefined, values, true)).toBeNull();
-    expect(metricShade(0.3, [0.3, 0.3], true)).toBe(1);
-  });
 });

@@ -25,6 +25,24 @@ export function spansDecades(min: number, max: number, decades = 2): boolean {
   return Math.log10(max / min) > decades;
 }
 
+/** Params searched over orders of magnitude: their axes are logarithmic whenever their values allow it. */
+export const LOG_SCALE_PARAMS: ReadonlySet<string> = new Set(['learningRate', 'lr', 'l2']);
+
+/**
+ * Whether an axis of `param` over `values` reads better on a log scale: always for params
+ * searched over orders of magnitude (`LOG_SCALE_PARAMS`: 0.001, 0.01 and 0.1 should sit evenly
+ * apart) when every value is positive and there are two or more; otherwise when the values span
+ * more than two decades (`spansDecades`).
+ */
+export function prefersLogScale(param: string, values: readonly number[]): boolean {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length < 2) return false;
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  if (LOG_SCALE_PARAMS.has(param)) return min > 0 && max > min;
+  return spansDecades(min, max);
+}
+
 /** Short, readable text for a tick or value: 4 significant digits, exponent form when tiny or huge. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);

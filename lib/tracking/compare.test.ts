@@ -128,6 +128,11 @@ describe('metric leaders', () => {
     expect(metricLeaders(tied, ['acc'])[0]!.byLast).toEqual([]);
     expect(metricLeaders([tied[0]!], ['acc'])[0]!.byLast).toEqual(['a']);
   });
+
+  it('never marks a leader on a baseline row: it scores the data, not the model', () => {
+    const runs = [run('a', { lastMetrics: { baseline_val_rmse: 30 }, bestMetrics: { baseline_val_rmse: { value: 30, step: 3 } } }), run('b', { lastMetrics: { baseline_val_rmse: 32 }, bestMetrics: { baseline_val_rmse: { value: 32, step: 3 } } })];
+    expect(metricLeaders(runs, ['baseline_val_rmse'])[0]).toMatchObject({ byBest: [], byLast: [] });
+  });
 });
 
 describe('curve shaping', () => {

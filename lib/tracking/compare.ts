@@ -87,12 +87,15 @@ export interface MetricLeaders {
 /**
  * For each metric key, which runs lead by best and by last value; the direction comes from
  * `lowerIsBetter(key)`. Ties share the lead, but when every run with a value ties, none leads.
- * Non-finite values (a NaN loss) never lead; a single run with a value leads alone.
+ * Non-finite values (a NaN loss) never lead; a single run with a value leads alone. Baselines
+ * (`baseline_*`) never lead: they score the data (always predicting the mean), not the model, so
+ * "the best baseline" would only mark the run with the easiest validation rows.
  */
 export function metricLeaders(runs: readonly RunRecord[], keys: readonly string[]): MetricLeaders[] {
   return keys.map((key) => {
     const lower = lowerIsBetter(key);
     const leaders = (valueOf: (r: RunRecord) => number | undefined) => {
+      if (key.startsWith('baseline_')) return [];
       const scored = runs.map((r) => ({ id: r.id, v: valueOf(r) })).filter((s): s is { id: string; v: number } => s.v !== undefined && Number.isFinite(s.v));
       if (scored.length === 0) return [];
       const best = lower ? Math.min(...scored.map((s) => s.v)) : Math.max(...scored.map((s) => s.v));
