@@ -74,3 +74,14 @@ describe('parallel-coordinate axes', () => {
   });
 
 });
+
+describe('prefersLogScale', () => {
+  it('puts learning rates and L2 on a log axis whenever they are positive, other params past two decades', async () => {
+    const { prefersLogScale } = await import('./scales');
+    expect(prefersLogScale('learningRate', [0.001, 0.01, 0.1])).toBe(true);
+    expect(prefersLogScale('l2', [0, 0.01])).toBe(false);
+    expect(prefersLogScale('learningRate', [0.01])).toBe(false);
+    expect(prefersLogScale('batchSize', [16, 32, 64])).toBe(false);
+    expect(prefersLogScale('batchSize', [1, 1000])).toBe(true);
+  });
+});
