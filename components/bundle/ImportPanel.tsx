@@ -9,6 +9,7 @@ import { parseBundle, type DecodedBundle } from '@/lib/tracking/bundle/parse';
 import { getDatabase } from '@/lib/tracking/db';
 import { CountsTable } from './CountsTable';
 import { systemClock } from '@/lib/time';
+import { formatDateTime } from '@/components/ui/format-time';
 
 type Counts = { added: BundleCounts; updated: BundleCounts; skipped: BundleCounts };
 type Stage = { kind: 'idle' } | { kind: 'checking'; fileName: string } | { kind: 'preview'; fileName: string; bundle: DecodedBundle; counts: Counts } | { kind: 'importing'; fileName: string };
@@ -133,5 +134,5 @@ export function ImportPanel({ catalog }: { catalog: CourseCatalog }) {
 
 function formatExportedAt(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? 'at an unknown time' : `on ${date.toLocaleString('en-GB')}`;
+  return Number.isNaN(date.getTime()) ? 'at an unknown time' : `on ${formatDateTime(date.getTime())}`;
 }

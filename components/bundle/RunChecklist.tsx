@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CandidateRun } from '@/lib/tracking/bundle/candidates';
+import { formatDateTime } from '@/components/ui/format-time';
 
 /** Rows drawn at most; "select all" still covers every run the filter matches. */
 const MAX_SHOWN = 300;
@@ -60,7 +61,7 @@ export function RunChecklist({ runs, selected, onChange }: { runs: readonly Cand
               <span className="bundle-run-name">{run.name || run.id}</span>
               <span className={`badge run-${run.status.toLowerCase()}`}>{run.status}</span>
               <time className="muted" dateTime={new Date(run.startedAt).toISOString()}>
-                {new Date(run.startedAt).toLocaleString('en-GB')}
+                {formatDateTime(run.startedAt)}
               </time>
               {run.parentRunId && <span className="muted">trial of {parents.get(run.parentRunId) ?? 'a deleted sweep'}</span>}
             </label>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { indexProgress, lessonCompletion, type WeekOutline } from '@/lib/course/outline';
 import { useProgressRecords } from '@/components/course/use-progress';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
+import { formatDateTime } from '@/components/ui/format-time';
 
 /** A table of every lesson with its status, passed exercises and last visit. */
 export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
@@ -49,7 +50,7 @@ export function ProgressSummary({ weeks }: { weeks: WeekOutline[] }) {
                   <td>
                     {c.passed} of {c.required}
                   </td>
-                  <td>{visited ? new Date(visited).toLocaleString() : '—'}</td>
+                  <td>{visited ? formatDateTime(visited) : '—'}</td>
                 </tr>
               );
             })}

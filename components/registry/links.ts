@@ -1,3 +1,5 @@
+import { formatDateTime } from '@/components/ui/format-time';
+
 /** Where a model's page is; with `version`, that version's panel is open. */
 export function modelHref(name: string, version?: number): string {
   return `/workbench/model?name=${encodeURIComponent(name)}${version === undefined ? '' : `&version=${version}`}`;
@@ -8,7 +10,7 @@ export function runHref(runId: string): string {
   return `/workbench/run?id=${encodeURIComponent(runId)}`;
 }
 
-/** A time for tables, as the runs pages show it. */
+/** A time for tables, as every page shows it (`formatDateTime`). */
 export function formatWhen(at: number): string {
-  return new Date(at).toLocaleString('en-GB');
+  return formatDateTime(at);
 }

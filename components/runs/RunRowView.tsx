@@ -7,8 +7,8 @@ import { formatDuration, formatMetric } from './format';
 import { VerdictBadge } from '@/components/ui/BaselineVerdict';
 import { columnValue, runVerdict, type RunColumn } from './run-columns';
 import type { RunRow } from './run-list-state';
+import { formatDateTime } from '@/components/ui/format-time';
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function Cell({ column, run, now }: { column: RunColumn; run: RunRecord; now: number }) {
   switch (column.id) {
@@ -21,7 +21,7 @@ function Cell({ column, run, now }: { column: RunColumn; run: RunRecord; now: nu
     case 'started':
       return (
         <td className="num">
-          {Number.isFinite(run.startedAt) ? <time dateTime={new Date(run.startedAt).toISOString()}>{DATE_TIME.format(run.startedAt)}</time> : '—'}
+          {Number.isFinite(run.startedAt) ? <time dateTime={new Date(run.startedAt).toISOString()}>{formatDateTime(run.startedAt)}</time> : '—'}
         </td>
       );
     case 'duration':

@@ -22,6 +22,7 @@ import { RunEditor } from './RunEditor';
 import { RunEvaluationView } from './RunEvaluationView';
 import { RunSweepLinks } from './RunSweepLinks';
 import { useNow } from './use-now';
+import { formatDateTime } from '@/components/ui/format-time';
 
 const CURVES: Array<{ title: string; keys: string[] }> = [
   { title: 'Loss per epoch', keys: ['loss', 'val_loss'] },
@@ -100,7 +101,7 @@ export function RunView() {
           <span className={`badge run-${run.status.toLowerCase()}`} data-testid="run-status">
             {run.status}
           </span>{' '}
-          started {new Date(run.startedAt).toLocaleString('en-GB')} · {formatDuration((run.endedAt ?? now) - run.startedAt)}
+          started {formatDateTime(run.startedAt)} · {formatDuration((run.endedAt ?? now) - run.startedAt)}
           {Object.entries(run.tags).map(([k, v]) => (
             <span key={k} className="badge tag">
               {v ? `${k}=${v}` : k}
