@@ -28,6 +28,14 @@ test('the baseline verdict agrees on the runs table, the run page and the regist
   const status = (await badge.getAttribute('data-status'))!;
   await expect(badge).toHaveText(status === 'beats' ? /^beats the baseline/ : /^does not beat the baseline/);
 
+  // On a phone the table starts from the columns that say which run is good, and the page does not scroll sideways.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 375, height: 740 });
+  const headers = page.locator('[data-testid="runs-table"] thead th:not(.select-cell)');
+  await expect(headers).toHaveText([/Name/, /Status/, /Against baseline/, /val_rmse best/]);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize(desktop);
+
   // The run page says the same, green or amber, with the figures and the margin.
   await runsPage.openRun('linear three');
   const notice = page.getByTestId('baseline-notice');

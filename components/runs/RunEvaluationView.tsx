@@ -4,7 +4,9 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis
 import type { Evaluation, RunEvaluation } from '@/lib/ml/session-evaluate';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { ChartBox, ChartTable } from '@/components/charts/ChartParts';
+import { binaryScoreSample } from '@/lib/ml/threshold';
 import { formatMetric } from './format';
+import { ThresholdPicker } from './ThresholdPicker';
 
 function Scatterplot({ title, points, xLabel, yLabel }: { title: string; points: Array<{ x: number; y: number }>; xLabel: string; yLabel: string }) {
   return (
@@ -40,7 +42,12 @@ function Scatterplot({ title, points, xLabel, yLabel }: { title: string; points:
   );
 }
 
-function VersusBaseline({ rows, baselineName }: { rows: Array<[string, number, number | null, boolean]>; baselineName: string }) {
+/** Metric name, model value, baseline value (null: none), whether lower is better. */
+type Row = [string, number, number | null, boolean];
+
+const finiteOrNull = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+function VersusBaseline({ rows, baselineName }: { rows: Row[]; baselineName: string }) {
   return (
     <table className="versus-table">
       <thead>
@@ -99,7 +106,9 @@ function SplitEvaluation({ e, label }: { e: Evaluation; label: string }) {
           ['Macro F1', e.f1, e.baseline.f1, false],
           ['Macro precision', e.precision, null, false],
           ['Macro recall', e.recall, null, false],
-          ...(e.rocAuc !== null ? [['ROC AUC', e.rocAuc, 0.5, false] as [string, number, number, boolean]] : []),
+          // Binary only. Each beside what a constant score gets: 0.5 for ROC AUC, the positive share for PR AUC.
+          ...(typeof e.rocAuc === 'number' && Number.isFinite(e.rocAuc) ? [['ROC AUC', e.rocAuc, e.baseline.rocAuc ?? 0.5, false] as Row] : []),
+          ...(typeof e.prAuc === 'number' && Number.isFinite(e.prAuc) ? [['PR AUC (average precision)', e.prAuc, finiteOrNull(e.baseline.prAuc), false] as Row] : []),
           ['Log loss', e.logLoss, e.baseline.logLoss, true],
         ]}
       />
@@ -140,6 +149,10 @@ export function RunEvaluationView({ evaluation }: { evaluation: RunEvaluation })
     <section className="card" aria-labelledby="evaluation-heading">
       <h2 id="evaluation-heading">Evaluation against the baseline</h2>
       <SplitEvaluation e={evaluation.validation} label="Validation" />
+      {/* Only binary evaluations stored with a score sample; older ones and multiclass show no picker. */}
+      {binaryScoreSample(evaluation.validation) && evaluation.validation.task === 'classification' && (
+        <ThresholdPicker validation={evaluation.validation} test={evaluation.test?.task === 'classification' ? evaluation.test : null} />
+      )}
       {evaluation.test && (
         <details>
           <summary>Held-out test split (look once you have picked a model)</summary>

@@ -12,6 +12,7 @@ import { NO_CHOICE, toggleColumn, visibleColumns } from './column-choice';
 import { ColumnChooser } from './ColumnChooser';
 import { CompareSelected } from './CompareSelected';
 import { collectRunKeys, defaultColumnIds, firstDirection, runColumns, sortRuns } from './run-columns';
+import { useNarrow } from '@/components/ui/use-narrow';
 import { arrangeRuns, hasTrials, runNames } from './run-list-state';
 import { RunFilterBox } from './RunFilterBox';
 import { RunsGrid } from './RunsGrid';
@@ -65,7 +66,8 @@ function RunsList({ runs }: { runs: RunRecord[] }) {
 
   const keys = useMemo(() => collectRunKeys(runs), [runs]);
   const allColumns = useMemo(() => runColumns(keys), [keys]);
-  const defaults = useMemo(() => defaultColumnIds(keys), [keys]);
+  const narrow = useNarrow();
+  const defaults = useMemo(() => defaultColumnIds(keys, narrow), [keys, narrow]);
   const columns = useMemo(() => visibleColumns(allColumns, defaults, choice), [allColumns, defaults, choice]);
   const visibleIds = useMemo(() => new Set(columns.map((c) => c.id)), [columns]);
 

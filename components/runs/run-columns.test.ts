@@ -29,6 +29,8 @@ describe('runColumns and defaultColumnIds', () => {
   it('defaults to name, status, dataset, headline best + last, best val_loss, started, duration', () => {
     expect(defaultColumnIds(keys)).toEqual(['name', 'status', 'dataset', 'baseline', 'metrics.val_rmse', 'last.val_rmse', 'metrics.val_loss', 'started', 'duration']);
     expect(defaultColumnIds({ params: [], metrics: [] })).toEqual(['name', 'status', 'dataset', 'baseline', 'started', 'duration']);
+    // On a phone: the few columns that answer "which run is good".
+    expect(defaultColumnIds(keys, true)).toEqual(['name', 'status', 'baseline', 'metrics.val_rmse']);
   });
   it('picks the headline metrics: RMSE, ROC AUC (else log loss), never accuracy; else another val_ metric', () => {
     expect(headlineMetricKeys(['val_accuracy', 'val_rmse', 'val_auc', 'val_log_loss'])).toEqual(['val_rmse', 'val_auc']);

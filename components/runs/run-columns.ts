@@ -90,8 +90,14 @@ export function runColumns(keys: RunKeySets): RunColumn[] {
   ];
 }
 
-/** Shown until the learner chooses: name, status, dataset, headline metric best + last, best val_loss, started, duration. */
-export function defaultColumnIds(keys: RunKeySets): string[] {
+/**
+ * Shown until the learner chooses: name, status, dataset, the baseline verdict, headline metric
+ * best + last, best val_loss, started, duration. On a phone (`narrow`): name, status, the
+ * verdict and the headline metrics' best values only, so the table reads without scrolling
+ * sideways; the column chooser adds the rest.
+ */
+export function defaultColumnIds(keys: RunKeySets, narrow = false): string[] {
+  if (narrow) return ['name', 'status', 'baseline', ...headlineMetricKeys(keys.metrics).map((k) => `metrics.${k}`)];
   const headline = headlineMetricKeys(keys.metrics).flatMap((k) => [`metrics.${k}`, `last.${k}`]);
   return ['name', 'status', 'dataset', 'baseline', ...headline, ...(keys.metrics.includes('val_loss') ? ['metrics.val_loss'] : []), 'started', 'duration'];
 }

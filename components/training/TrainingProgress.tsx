@@ -64,7 +64,7 @@ export function TrainingProgress() {
 }
 
 function Outcome() {
-  const { phase, result, error, runId, request } = useStore(trainingStore);
+  const { phase, result, error, runId, request, epoch, epochs } = useStore(trainingStore);
   if (phase === 'error') {
     return (
       <div className="notice error" role="alert">
@@ -87,6 +87,11 @@ function Outcome() {
         <p>
           Run “{request?.name}” FINISHED{result.savedEpoch ? `; the saved model holds epoch ${result.savedEpoch}’s weights` : ''}. {link}
         </p>
+        {result.savedEpoch > 0 && epoch < epochs && request?.spec.patience != null && (
+          <p data-testid="early-stopping">
+            Early stopping: stopped at epoch {epoch} of {epochs}, because the validation loss had not improved for {request.spec.patience} epochs; epoch {result.savedEpoch}’s weights (its best validation loss) are kept.
+          </p>
+        )}
         {accuracy && <p>{accuracy.trim()}</p>}
       </VerdictNotice>
     );

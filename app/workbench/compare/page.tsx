@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export default function ComparePage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <h1>Compare runs</h1>
       <p className="lead">Which params made the difference? Curves, params against the metric, and only what differs, for up to 20 runs. The link holds the selection: share it or bookmark it.</p>
       <Suspense fallback={<p role="status">Loading the comparison…</p>}>

@@ -8,7 +8,7 @@ export const metadata: Metadata = {
 
 export default function ModelsPage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <h1>Models</h1>
       <p className="lead">A registered model is a name with numbered versions, each one a run’s stored model. Aliases such as @champion point at the version to serve, and can be moved.</p>
       <ModelsTable />

@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export default function RunPage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <Suspense fallback={<p role="status">Loading the run…</p>}>
         <RunView />
       </Suspense>

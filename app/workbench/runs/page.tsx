@@ -10,7 +10,7 @@ export const metadata: Metadata = {
 
 export default function RunsPage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <h1>Runs</h1>
       <p className="lead">
         Every training is a run, stored in this browser. Search by name or tag, or filter like MLflow (<code>metrics.val_loss &lt; 0.5 and params.learningRate = 0.01</code>); sort by any column, choose

@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export default function SweepPage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <h1>Tune with a sweep</h1>
       <p className="lead">A sweep trains one model per configuration of the params you search, in a Web Worker on this device. It is recorded as a parent run, with every trial as a child run you can open, compare and register.</p>
       <Suspense fallback={<p role="status">Loading…</p>}>

@@ -9,7 +9,7 @@ export const metadata: Metadata = {
 
 export default function TrainPage() {
   return (
-    <div className="container wide">
+    <div className="container">
       <h1>Train a model</h1>
       <p className="lead">Training runs in a Web Worker on this device. Each training is recorded as a run: params, data version, backend, metrics per epoch and the model.</p>
       <Suspense fallback={<p role="status">Loading…</p>}>
