@@ -60,3 +60,29 @@ test('the baseline verdict agrees on the runs table, the run page and the regist
   await expect(version.getByTestId('baseline-verdict')).toHaveAttribute('data-status', status);
   await expect(page.getByTestId('version-row')).toHaveCount(1);
 });
+
+test('a binary classifier: ROC AUC is the headline, and the threshold picker shows the confusion matrix at the chosen threshold', async ({ page }) => {
+  await new TransferPage(page).importSeed('flights-delayed.json');
+  const runsPage = new RunsPage(page);
+  await runsPage.open();
+  await runsPage.openRun('delayed linear');
+  const notice = page.getByTestId('baseline-notice');
+  await expect(notice).toContainText(/Validation ROC AUC [\d.]+ against 0\.5000 for a constant score/);
+  await expect(notice).toContainText("at least 0.05 higher than the baseline's");
+
+  const picker = page.getByTestId('threshold-picker');
+  await expect(picker).toBeVisible();
+  const validation = page.getByTestId('threshold-split-validation');
+  await expect(validation).toHaveAttribute('data-threshold', '0.5');
+  const count = async (cell: string) => Number(await validation.getAttribute(`data-${cell}`));
+  const flaggedAtHalf = (await count('tp')) + (await count('fp'));
+  // A lower threshold flags more flights: more caught, more false alarms.
+  await picker.getByLabel('Decision threshold, exact value (0 to 1)').fill('0.15');
+  await expect(validation).toHaveAttribute('data-threshold', '0.15');
+  expect((await count('tp')) + (await count('fp'))).toBeGreaterThan(flaggedAtHalf);
+  const matrix = page.getByTestId('threshold-confusion-validation');
+  await expect(matrix.getByRole('row')).toHaveCount(3);
+  await page.getByTestId('threshold-preset-f1').click();
+  await expect(validation).not.toHaveAttribute('data-threshold', '0.15');
+  await expect(page.getByTestId('threshold-majority-validation')).toContainText(/right [\d.]+ % of the time/);
+});

@@ -29,6 +29,7 @@ export const SEEDS: Record<string, SeedRun[]> = {
     { preset: 'dataset=flights&target=delay&model=linear&epochs=3', name: 'linear three' },
     { preset: 'dataset=flights&target=delay&model=mlp&epochs=3', name: 'mlp three' },
   ],
+  'flights-delayed.json': [{ preset: 'dataset=flights&target=delayed&model=linear&epochs=3', name: 'delayed linear' }],
   'penguins-two-runs.json': [
     { preset: 'dataset=penguins&target=species&epochs=3', name: 'penguins first' },
     { preset: 'dataset=penguins&target=species&epochs=4', name: 'penguins second' },
