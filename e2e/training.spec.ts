@@ -58,8 +58,10 @@ test.describe('training', () => {
     await alert.getByRole('link', { name: 'Open the run' }).click();
     await expect(page.getByTestId('run-status')).toHaveText('FAILED');
     await expect(page.getByRole('alert').filter({ hasText: 'training diverged' })).toContainText('Try 0.01 or lower');
-    // Its charts stay readable: each y label once, short (exponent form for huge values), never a 20-digit number.
-    const ticks = page.locator('figure[data-chart="Loss per epoch"] .recharts-yAxis .recharts-cartesian-axis-tick-value');
+    // Its charts stay readable: a loss that was never finite says so; a huge MAE gets each y label
+    // once, short (exponent form), never a 20-digit number.
+    await expect(page.locator('figure[data-chart="Loss per epoch"]').getByTestId('chart-no-finite')).toContainText('every value was NaN or infinite');
+    const ticks = page.locator('figure[data-chart="Mean absolute error per epoch"] .recharts-yAxis .recharts-cartesian-axis-tick-value');
     await expect(ticks.first()).toBeVisible();
     const labels = await ticks.allTextContents();
     expect(new Set(labels).size).toBe(labels.length);

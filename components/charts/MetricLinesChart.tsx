@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { lttb, type Point } from '@/lib/charts/lttb';
-import { robustRange } from '@/lib/charts/robust-range';
+import { robustRange, tickLabels } from '@/lib/charts/robust-range';
 import { formatNumber } from '@/lib/charts/scales';
 import { ChartBox, ChartTable } from './ChartParts';
 
@@ -33,12 +33,28 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
   // A diverged run's few huge values would flatten every other point: the axis stops short of them (see robustRange).
   const range = useMemo(() => robustRange(drawn.flatMap((s) => s.points.map((p) => p.y))), [drawn]);
   const plotted = useMemo(() => drawn.map((s) => ({ ...s, points: s.points.map((p) => (p.y > range.domain[1] ? { x: p.x, y: range.domain[1] } : p)) })), [drawn, range]);
+  const tickText = useMemo(() => {
+    const labels = tickLabels(range.ticks);
+    return new Map(range.ticks.map((t, i) => [t, labels[i]!]));
+  }, [range]);
   const wholeSteps = drawn.every((s) => s.points.every((p) => Number.isInteger(p.x)));
   const rows = useMemo(() => {
     const byX = new Map<number, Record<string, number>>();
     for (const s of drawn) for (const p of s.points) byX.set(p.x, { ...byX.get(p.x), [s.key]: p.y });
     return [...byX].sort((a, b) => a[0] - b[0]);
   }, [drawn]);
+  if (drawn.every((s) => s.points.length === 0) && series.some((s) => s.points.length > 0)) {
+    // A run that diverged in its first epoch logged only NaN or ±Infinity: an empty axis would say nothing.
+    const raw = series.flatMap((s) => s.points.map((p) => `${s.label} at ${xLabel} ${p.x}: ${String(p.y)}`));
+    return (
+      <figure className="chart-figure" data-chart={title}>
+        <figcaption>{title}</figcaption>
+        <p className="field-hint" data-testid="chart-no-finite">
+          Nothing to draw: every value was NaN or infinite ({raw.slice(0, 4).join('; ')}{raw.length > 4 ? '; …' : ''}). The training diverged.
+        </p>
+      </figure>
+    );
+  }
   const last = drawn.map((s) => (s.points.length ? `${s.label} ${formatValue(s.points.at(-1)!.y)}` : `${s.label}: no points yet`)).join(', ');
   return (
     <figure className="chart-figure" data-chart={title}>
@@ -48,7 +64,7 @@ export function MetricLinesChart({ title, series, xLabel = 'epoch', height = 240
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
             <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} allowDecimals={!wholeSteps} allowDuplicatedCategory={false} stroke="var(--muted)" tick={{ fontSize: 12 }} label={{ value: xLabel, position: 'insideBottomRight', offset: -4, fontSize: 12 }} />
-            <YAxis stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} tickFormatter={formatNumber} domain={range.domain} ticks={range.ticks} allowDataOverflow />
+            <YAxis stroke="var(--muted)" tick={{ fontSize: 12 }} width={56} tickFormatter={(v: number) => tickText.get(v) ?? formatNumber(v)} domain={range.domain} ticks={range.ticks} allowDataOverflow />
             <Tooltip formatter={(v) => formatValue(Number(v))} labelFormatter={(x) => `${xLabel} ${x}`} />
             <Legend />
             {plotted.map((s, i) => (

@@ -29,3 +29,13 @@ describe('robustRange', () => {
     expect(flat[1]).toBeGreaterThan(5);
   });
 });
+
+describe('tickLabels', () => {
+  it('prints each tick once with as few digits as that takes', async () => {
+    const { tickLabels } = await import('./robust-range');
+    expect(tickLabels([9e17, 9.5e17, 1e18, 1.05e18, 1.1e18])).toEqual(['9e17', '9.5e17', '1e18', '1.05e18', '1.1e18']);
+    expect(tickLabels([0, 0.2, 0.4])).toEqual(['0', '0.2', '0.4']);
+    expect(tickLabels([2000, 2500, 3000])).toEqual(['2000', '2500', '3000']);
+    expect(tickLabels([0.0001, 0.0002])).toEqual(['1e-4', '2e-4']);
+  });
+});

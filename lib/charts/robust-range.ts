@@ -51,3 +51,21 @@ export function robustRange(values: readonly number[]): RobustRange {
   const domain: [number, number] = [Math.min(lo, ticks[0]!), Math.max(hi, ticks.at(-1)!)];
   return { domain, ticks, clipped: clip ? finite.length - kept.length : 0, clippedMax: clip ? max : null };
 }
+
+/**
+ * Labels for axis ticks, each printed once: as few significant digits as keep them distinct
+ * (2 to 8), in exponent form from a million up or below 0.001 ("9.5e17", "1.05e18"), else plain.
+ */
+export function tickLabels(ticks: readonly number[]): string[] {
+  const write = (v: number, digits: number) => {
+    if (v === 0) return '0';
+    const abs = Math.abs(v);
+    if (abs >= 1e6 || abs < 1e-3) return Number(v.toPrecision(digits)).toExponential().replace('e+', 'e');
+    return String(Number(v.toPrecision(Math.max(digits, Math.ceil(Math.log10(abs + 1)) + 1))));
+  };
+  for (let digits = 2; digits <= 8; digits++) {
+    const labels = ticks.map((v) => write(v, digits));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return ticks.map((v) => String(v));
+}
