@@ -61,7 +61,7 @@ test.describe('training', () => {
     // Its charts stay readable: a loss that was never finite says so; a huge MAE gets each y label
     // once, short (exponent form), never a 20-digit number.
     await expect(page.locator('figure[data-chart="Loss per epoch"]').getByTestId('chart-no-finite')).toContainText('every value was NaN or infinite');
-    const ticks = page.locator('figure[data-chart="Mean absolute error per epoch"] .recharts-yAxis .recharts-cartesian-axis-tick-value');
+    const ticks = page.locator('figure[data-chart="Mean absolute error per epoch"] .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     await expect(ticks.first()).toBeVisible();
     const labels = await ticks.allTextContents();
     expect(new Set(labels).size).toBe(labels.length);
