@@ -106,7 +106,6 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
   // Checkpoints cost a read of the weights per epoch: keep them only where the device can vanish.
   const keepCheckpoints = device?.canBeLost ?? false;
   let checkpoint: TrainCheckpoint | null = resume;
-  let val: { xs: Tf.Tensor2D; ys: Tf.Tensor2D } | null = null;
   const started = now();
   let best: TrainCheckpoint['best'] = resume ? resume.best : { loss: Infinity, epoch: -1, weights: null };
   let status: TrainResult['status'] = 'FINISHED';
@@ -119,7 +118,6 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
     if (resume) await restoreCheckpoint(tf, model, resume);
     // The same shuffles as an uninterrupted run: replay the orders of the epochs already done.
     for (let e = 0; e < epochsRun; e++) shuffled(rowIndexes, random);
-    val = validation && validation.rows > 0 ? toTensors(tf, spec, validation, null) : null;
     for (let epoch = epochsRun; epoch < spec.epochs; epoch++) {
       const order = shuffled(rowIndexes, random);
       const { xs, ys } = toTensors(tf, spec, train, order);
@@ -133,7 +131,6 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
           epochs: 1,
           batchSize: spec.batchSize,
           shuffle: false,
-          validationData: val ? [val.xs, val.ys] : undefined,
           verbose: 0,
           yieldEvery: 'never',
           callbacks: {
@@ -208,7 +205,6 @@ export async function trainModel(tf: TfModule, spec: ModelSpec, train: Matrix, v
     } catch {
       // A lost device cannot free its memory; it went with the device.
     }
-    if (val) disposeQuietly(val.xs, val.ys);
   }
   return { model, status, epochsRun, bestEpoch: best.epoch, savedEpoch, stoppedEarly, stoppedBy, failure };
 }
