@@ -78,8 +78,9 @@ export function RunView() {
   const now = useNow();
   const curves = useMemo(() => {
     if (loaded.status !== 'ready' || !loaded.value) return [];
-    const { histories } = loaded.value;
-    return CURVES.map((c) => ({ title: c.title, series: c.keys.filter((k) => histories[k]).map((k) => ({ key: k, label: metricLabel(k), points: histories[k]!.steps.map((x, i) => ({ x, y: histories[k]!.values[i]! })) })) })).filter((c) => c.series.length > 0);
+    const { histories, run } = loaded.value;
+    const task = typeof run.params.task === 'string' ? run.params.task : undefined;
+    return CURVES.map((c) => ({ title: c.title, series: c.keys.filter((k) => histories[k]).map((k) => ({ key: k, label: metricLabel(k, task), points: histories[k]!.steps.map((x, i) => ({ x, y: histories[k]!.values[i]! })) })) })).filter((c) => c.series.length > 0);
   }, [loaded]);
   if (loaded.status === 'loading') return <p role="status">Loading the run…</p>;
   if (loaded.status === 'error') return <p className="notice error" role="alert">{loaded.message}</p>;

@@ -32,7 +32,7 @@ describe('RunsGrid', () => {
     expect(html).toContain('data-testid="runs-table" data-total-runs="1005" data-shown-runs="1000" aria-rowcount="1001"');
     expect(html).toContain('<tr aria-rowindex="1">');
     expect(html).toContain('<tr aria-rowindex="2" data-run-id="r0">');
-    expect(html).toContain('<th scope="col" class="num" aria-sort="ascending"><button type="button" class="sort-button" title="validation RMSE: best value">val_rmse best');
+    expect(html).toContain('<th scope="col" class="num" aria-sort="ascending"><button type="button" class="sort-button" title="validation RMSE (target units): best value">val_rmse best');
   });
 
   it('shows best and last values, the selection, and the name as a row header link', () => {

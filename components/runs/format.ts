@@ -1,3 +1,5 @@
+import { currentMetricKey } from '@/lib/tracking/metric-model';
+
 /** "850 ms", "12 s", "3 min 05 s", "1 h 02 min". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
@@ -8,26 +10,35 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
-const LABELS: Record<string, string> = {
-  loss: 'training loss',
-  val_loss: 'validation loss',
-  acc: 'training accuracy',
-  val_acc: 'validation accuracy',
-  mae: 'training MAE',
-  val_mae: 'validation MAE',
-  val_rmse: 'validation RMSE',
-  val_r2: 'validation R²',
-  baseline_val_rmse: 'baseline RMSE (mean)',
-  val_accuracy: 'validation accuracy',
-  val_f1: 'validation macro F1',
-  val_auc: 'validation ROC AUC',
-  val_log_loss: 'validation log loss',
-  baseline_val_accuracy: 'baseline accuracy (majority)',
+/** Metric names (after their split prefix) as they read, with their unit where one helps. */
+const NAMES: Record<string, string> = {
+  loss: 'loss',
+  accuracy: 'accuracy',
+  mae: 'MAE (target units)',
+  rmse: 'RMSE (target units)',
+  r2: 'R²',
+  f1: 'macro F1',
+  auc: 'ROC AUC',
+  pr_auc: 'PR AUC',
+  log_loss: 'log loss',
 };
+const SPLITS: Record<string, string> = { val: 'validation', test: 'test' };
 
-/** How a metric key reads in the UI ("val_loss" → "validation loss"); unknown keys as they are. */
-export function metricLabel(key: string): string {
-  return LABELS[key] ?? key;
+/**
+ * How a metric key reads in the UI: "val_loss" → "validation loss", "baseline_test_rmse" →
+ * "baseline test RMSE (target units)". With the run's task, the loss says what it is: MSE in
+ * squared target units for a regression (its square root is the RMSE), cross-entropy for a
+ * classification. Old names read as their current ones ("val_acc" → "validation accuracy
+ * (recorded as val_acc)"); unknown keys as they are.
+ */
+export function metricLabel(key: string, task?: string): string {
+  const current = currentMetricKey(key);
+  const m = /^(baseline_)?(?:(val|test)_)?(.+)$/.exec(current)!;
+  const name = NAMES[m[3]!];
+  if (!name) return key;
+  const loss = m[3] === 'loss' && task ? (task === 'regression' ? 'loss (MSE, squared target units)' : 'loss (cross-entropy)') : name;
+  const label = `${m[1] ? 'baseline ' : ''}${m[2] ? SPLITS[m[2]] : 'training'} ${loss}`;
+  return current === key ? label : `${label} (recorded as ${key})`;
 }
 
 /** A metric value for tables: 4 significant digits, or 1 decimal from 100 up. */

@@ -108,3 +108,17 @@ describe('the baseline column', () => {
     expect(columnValue(run('none', { status: 'FAILED' }), 'baseline', 0)).toBeUndefined();
   });
 });
+
+describe('metric labels', () => {
+  it('spell the split, the baseline, the unit and, with the task, what the loss is', async () => {
+    const { metricLabel } = await import('./format');
+    expect(metricLabel('val_loss')).toBe('validation loss');
+    expect(metricLabel('loss', 'regression')).toBe('training loss (MSE, squared target units)');
+    expect(metricLabel('val_loss', 'classification')).toBe('validation loss (cross-entropy)');
+    expect(metricLabel('val_rmse')).toBe('validation RMSE (target units)');
+    expect(metricLabel('baseline_test_rmse')).toBe('baseline test RMSE (target units)');
+    expect(metricLabel('val_pr_auc')).toBe('validation PR AUC');
+    expect(metricLabel('val_acc')).toBe('validation accuracy (recorded as val_acc)');
+    expect(metricLabel('cv_val_loss_mean')).toBe('cv_val_loss_mean');
+  });
+});

@@ -11,15 +11,16 @@ import { BackendStatus } from './BackendStatus';
 import { VerdictNotice } from '@/components/ui/BaselineVerdict';
 import { judgeAgainstBaseline } from '@/lib/tracking/headline';
 
-function series(history: EpochPoint[], keys: string[]): MetricSeries[] {
-  return keys.filter((k) => history.some((p) => k in p)).map((k) => ({ key: k, label: metricLabel(k), points: history.map((p) => ({ x: p.epoch, y: p[k]! })).filter((p) => p.y !== undefined) }));
+function series(history: EpochPoint[], keys: string[], task: string | undefined): MetricSeries[] {
+  return keys.filter((k) => history.some((p) => k in p)).map((k) => ({ key: k, label: metricLabel(k, task), points: history.map((p) => ({ x: p.epoch, y: p[k]! })).filter((p) => p.y !== undefined) }));
 }
 
 /** Live view of this tab's training: status, progress with ETA, backend, curves, cancel, outcome. */
 export function TrainingProgress() {
   const s = useStore(trainingStore);
-  const lossSeries = useMemo(() => series(s.history, ['loss', 'val_loss']), [s.history]);
-  const metricSeries = useMemo(() => series(s.history, ['accuracy', 'val_accuracy', 'mae', 'val_mae']), [s.history]);
+  const task = s.request?.spec.task;
+  const lossSeries = useMemo(() => series(s.history, ['loss', 'val_loss'], task), [s.history, task]);
+  const metricSeries = useMemo(() => series(s.history, ['accuracy', 'val_accuracy', 'mae', 'val_mae'], task), [s.history, task]);
   if (s.phase === 'idle') {
     return (
       <section className="card train-live" aria-labelledby="live-heading">

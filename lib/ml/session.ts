@@ -15,6 +15,7 @@ import { runParams } from './run-params';
 import { trainSurvivingDeviceLoss } from './resilient-train';
 import type { EpochReport, TrainResult } from './train';
 import { ARTIFACTS } from '../tracking/artifact-names';
+import { metricsAtStep } from '../tracking/metric-model';
 
 export interface SessionDeps {
   tf: TfModule;
@@ -139,8 +140,8 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
   const writer = new MetricWriter(db, runId);
   let lastFlush: Promise<number> = Promise.resolve(0);
   let loggingMs = 0;
-  /** Each epoch's metrics, by epoch (1-based): the saved model's figures are read from here. */
-  const byEpoch = new Map<number, Record<string, number>>();
+  /** Every per-epoch series as logged: the saved model's figures are read from it (`metricsAtStep`). */
+  const series: Record<string, { steps: number[]; values: number[] }> = {};
   const t0 = performance.now();
   const trained = await trainSurvivingDeviceLoss({
     tf,
@@ -162,7 +163,11 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
         const t = performance.now();
         await lastFlush;
         writer.log(report.epoch + 1, report.metrics);
-        byEpoch.set(report.epoch + 1, report.metrics);
+        for (const [key, value] of Object.entries(report.metrics)) {
+          series[key] ??= { steps: [], values: [] };
+          series[key].steps.push(report.epoch + 1);
+          series[key].values.push(value);
+        }
         lastFlush = writer.flush(now());
         lastFlush.catch(() => undefined);
         loggingMs += performance.now() - t;
@@ -188,11 +193,11 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
       const evaluation = evaluateSplits(tf, result.model, spec, prepared);
       // One series per metric, one point per step: the evaluation adds only the figures no epoch
       // logged, at the saved epoch. The epochs' val_mae / val_accuracy are the saved model's already.
-      const perEpoch = byEpoch.get(result.savedEpoch) ?? {};
+      const perEpoch = metricsAtStep(series, result.savedEpoch);
       const evaluated = evaluationMetrics(evaluation);
-      writer.log(result.savedEpoch, Object.fromEntries(Object.entries(evaluated).filter(([key]) => !Object.hasOwn(perEpoch, key))));
+      writer.log(result.savedEpoch, Object.fromEntries(Object.entries(evaluated).filter(([key]) => !Object.hasOwn(series, key))));
       await writer.flush(now());
-      summary = { ...finiteOnly(perEpoch), ...evaluated };
+      summary = { ...perEpoch, ...evaluated };
       await result.model.save(runModelHandler(tf, db, runId, now));
       const saved = now();
       // `stoppedEarly` keeps its meaning for the run page (patience, best weights kept); a sweep's rule shows in `stoppedBy`.
@@ -208,10 +213,6 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
     result.model.dispose();
   }
   return { status: result.status, failure: result.failure, stoppedBy: result.stoppedBy, epochsRun: result.epochsRun, savedEpoch: result.status === 'FINISHED' ? result.savedEpoch : 0, summary, timing, choice };
-}
-
-function finiteOnly(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => Number.isFinite(v)));
 }
 
 /** The failure recorded on a run that stopped with an unexpected error. */
