@@ -1,10 +1,18 @@
-import Dexie, { type IndexableType, type Table } from 'dexie';
+import Dexie, { type IndexableType, type Table, type Transaction } from 'dexie';
+import { upgradeLegacyMetrics } from './legacy-metrics';
 import { SUPERSEDED_EVENT } from './superseded';
 import { databaseVersions, type MetaRow, type TableName, type TableRows } from './tables';
 import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
+
+/**
+ * Versions that change stored rows, not the schema (those are in the table registry). Each runs
+ * once, in its version's upgrade transaction, on a database written by an earlier version.
+ * 5: old metric names and doubled evaluation points (`upgradeLegacyMetrics`).
+ */
+const DATA_UPGRADES: ReadonlyArray<{ version: number; upgrade: (tx: Transaction) => Promise<void> }> = [{ version: 5, upgrade: upgradeLegacyMetrics }];
 
 /** Name of the one IndexedDB database of the workbench. */
 export const DATABASE_NAME = 'mlops-workbench';
@@ -39,6 +47,7 @@ export class WorkbenchDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME) {
     super(name);
     for (const { version, stores } of databaseVersions()) this.version(version).stores(stores);
+    for (const { version, upgrade } of DATA_UPGRADES) this.version(version).stores({}).upgrade(upgrade);
     this.on('versionchange', () => {
       this.superseded = true;
       this.close({ disableAutoOpen: true });

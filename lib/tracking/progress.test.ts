@@ -97,8 +97,8 @@ describe('schema versions', () => {
     const records = await readProgress(db);
     expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
     expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
-    // v2 added the run tables, v3 the uploaded datasets, v4 the model registry, next to the old ones.
-    expect(db.verno).toBe(4);
+    // v2 added the run tables, v3 the uploaded datasets, v4 the model registry, v5 rewrote old metric names.
+    expect(db.verno).toBe(5);
     expect(await db.runs.count()).toBe(0);
     expect(await db.datasets.count()).toBe(0);
   });
@@ -113,9 +113,10 @@ describe('schema versions', () => {
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
-    expect(await db.runs.get('r1')).toEqual(run);
+    // The run and its metric survive; v5 recomputed its cached best from the series.
+    expect(await db.runs.get('r1')).toEqual({ ...run, bestMetrics: { loss: { value: 1, step: 1 } } });
     expect(await db.metricChunks.count()).toBe(1);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.datasets.count()).toBe(0);
     expect(await db.registeredModels.count()).toBe(0);
   });
@@ -132,7 +133,7 @@ describe('schema versions', () => {
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.datasets.get('upload-1')).toEqual(dataset);
     expect(await db.modelVersions.count()).toBe(0);
     expect(await db.aliasEvents.count()).toBe(0);
