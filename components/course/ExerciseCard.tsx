@@ -1,10 +1,11 @@
 'use client';
 
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import type { ExerciseView } from '@/lib/course/exercise-view';
 import { applyAttempt, gradeQuiz } from '@/lib/course/grading';
+import { exerciseAnchor } from '@/lib/course/lesson-origin';
 import type { ExerciseProgress } from '@/lib/course/types';
-import { CheckRunnerContext } from './check-runner-context';
+import { CheckExerciseBody } from './CheckExerciseBody';
 import { ExerciseHints } from './ExerciseHints';
 import { useExercise } from './use-exercise';
 import { systemClock } from '@/lib/time';
@@ -17,7 +18,7 @@ export function ExerciseCard({ lessonId, exercise }: { lessonId: string; exercis
   const status = state.progress?.status ?? 'not-started';
   const headingId = `exercise-${exercise.id}`;
   return (
-    <section className={`exercise card status-${status}`} aria-labelledby={headingId} id={headingId + '-card'} data-testid={`exercise-${exercise.id}`}>
+    <section className={`exercise card status-${status}`} aria-labelledby={headingId} id={exerciseAnchor(exercise.id)} data-testid={`exercise-${exercise.id}`}>
       <header className="exercise-header">
         <h3 id={headingId}>
           <span className="exercise-kind">{exercise.kind === 'quiz' ? 'Quiz' : 'Workbench check'}</span> {exercise.title}
@@ -28,7 +29,7 @@ export function ExerciseCard({ lessonId, exercise }: { lessonId: string; exercis
         </span>
         {!exercise.required && <span className="badge">Optional</span>}
       </header>
-      {exercise.kind === 'quiz' ? <QuizBody lessonId={lessonId} exercise={exercise} state={state} /> : <CheckBody lessonId={lessonId} exercise={exercise} state={state} />}
+      {exercise.kind === 'quiz' ? <QuizBody lessonId={lessonId} exercise={exercise} state={state} /> : <CheckExerciseBody lessonId={lessonId} exercise={exercise} state={state} />}
       {state.saveError && (
         <p className="notice error" role="alert">
           {state.saveError}
@@ -121,45 +122,5 @@ function QuizBody({ exercise, state }: BodyProps<'quiz'>) {
         )}
       </div>
     </form>
-  );
-}
-
-function CheckBody({ lessonId, exercise, state }: BodyProps<'check'>) {
-  const runCheck = useContext(CheckRunnerContext);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const saved = state.progress;
-
-  const run = async () => {
-    if (!runCheck) return;
-    setRunning(true);
-    setError(null);
-    try {
-      const result = await runCheck(lessonId, exercise.id);
-      await state.save((p) => applyAttempt(p, result, [], systemClock.now()));
-    } catch (e) {
-      setError(`The check could not run: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setRunning(false);
-    }
-  };
-
-  return (
-    <div className="check">
-      <p>{exercise.prompt}</p>
-      <div className="exercise-actions">
-        <button type="button" className="button" disabled={!runCheck || running || state.saving || !state.loaded} onClick={() => void run()}>
-          {running ? 'Checking…' : 'Check my workbench'}
-        </button>
-      </div>
-      <div aria-live="polite" data-testid="feedback">
-        {error && <p className="notice error">{error}</p>}
-        {saved && saved.attempts > 0 && (
-          <div className={`notice ${saved.lastFeedback && saved.status === 'passed' ? 'ok' : 'error'}`}>
-            <p>{saved.lastFeedback}</p>
-          </div>
-        )}
-      </div>
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { toExerciseView } from '@/lib/course/exercise-view';
+import { withLessonOrigin } from '@/lib/course/lesson-origin';
 import type { Lesson } from '@/lib/course/types';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { Callout, Figure } from './Callout';
@@ -30,6 +31,8 @@ export function lessonMdxComponents(lesson: Lesson) {
         <table {...props} />
       </ScrollRegion>
     ),
+    // Links into the workbench carry the lesson, so every workbench page can link back to it.
+    a: ({ href, ...props }: ComponentPropsWithoutRef<'a'>) => <a {...props} href={href === undefined ? href : withLessonOrigin(href, { lessonId: lesson.id, exerciseId: null })} />,
     // A code block scrolls sideways on a phone, so keyboard users must be able to focus it.
     pre: (props: ComponentPropsWithoutRef<'pre'>) => <pre {...props} tabIndex={0} />,
   };

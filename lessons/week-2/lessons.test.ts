@@ -182,7 +182,7 @@ describe('week 2 lessons', () => {
 
     it('links only to workbench pages that exist, with presets the pages’ own parsers take as written', async () => {
       const lesson = await load();
-      const texts = [mdx(), ...lesson.exercises.map((e) => (e.kind === 'check' ? e.solution : ''))];
+      const texts = [mdx(), ...lesson.exercises.map((e) => (e.kind === 'check' ? `${e.solution} ${e.workbenchLink ?? ''}` : ''))];
       const links = texts.flatMap(workbenchLinks);
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) {
@@ -190,6 +190,16 @@ describe('week 2 lessons', () => {
         const check = WORKBENCH_PAGES[url.pathname];
         expect(check, link).toBeDefined();
         expect(check!(url.searchParams), link).toEqual([]);
+      }
+    });
+
+    it('gives every check the workbench link its card opens, one the lesson text already links to', async () => {
+      const lesson = await load();
+      const linked = workbenchLinks(mdx());
+      for (const exercise of lesson.exercises) {
+        if (exercise.kind !== 'check') continue;
+        expect(exercise.workbenchLink, exercise.id).toBeDefined();
+        expect(linked, exercise.id).toContain(exercise.workbenchLink);
       }
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineCourse, CourseValidationError, lessonFolder, lessonNeighbours, findLesson } from './course';
 import { defineLesson, LessonValidationError } from './define';
+import { toExerciseView } from './exercise-view';
 import type { LessonInput } from './types';
 
 const base: LessonInput = {
@@ -71,6 +72,41 @@ describe('defineLesson', () => {
     expect(issuesOf({ ...base, exercises: [{ ...checkEx, check: 'not a function' }] })).toEqual([
       'exercises.0.check: must be a function (snapshot) => { passed, feedback }',
     ]);
+  });
+});
+
+describe('a check exercise’s workbenchLink', () => {
+  const [quiz, checkEx] = base.exercises;
+  const withLink = (workbenchLink: unknown) => ({ ...base, exercises: [quiz, { ...checkEx, workbenchLink }] });
+  const MESSAGE = 'must be a workbench page with its presets, starting with /workbench/ (e.g. /workbench/train?dataset=flights), with no spaces';
+
+  it('is optional, and kept as written when valid', () => {
+    expect(defineLesson(base).exercises[1]).not.toHaveProperty('workbenchLink');
+    for (const link of ['/workbench/train?dataset=flights&target=delay&epochs=20', '/workbench/runs', '/workbench/model?name=flights-delay', '/workbench/runs?filter=params.target%20%3D%20%22delayed%22']) {
+      expect(defineLesson(withLink(link) as LessonInput).exercises[1]).toMatchObject({ workbenchLink: link });
+    }
+  });
+
+  it('must start with /workbench/ and name a page, without spaces', () => {
+    for (const link of ['/lessons/alpha', 'https://example.com/workbench/train', 'workbench/train', '/workbench/', '/workbench', '/workbench/train?dataset=flights target=delay', '']) {
+      expect(issuesOf(withLink(link)), link).toEqual([`exercises.1.workbenchLink: ${MESSAGE}`]);
+    }
+    expect(issuesOf(withLink(42))).toEqual(['exercises.1.workbenchLink: Invalid input: expected string, received number']);
+  });
+
+  it('must not set the origin params the course adds itself', () => {
+    expect(issuesOf(withLink('/workbench/train?dataset=flights&from=alpha'))).toEqual(['exercises.1.workbenchLink: must not set from or ex: the course adds the lesson origin itself']);
+    expect(issuesOf(withLink('/workbench/runs?ex=c1'))).toEqual(['exercises.1.workbenchLink: must not set from or ex: the course adds the lesson origin itself']);
+  });
+
+  it('is only for check exercises', () => {
+    expect(issuesOf({ ...base, exercises: [{ ...quiz, workbenchLink: '/workbench/runs' }, checkEx] })).toEqual(['exercises.0: Unrecognized key: "workbenchLink"']);
+  });
+
+  it('travels to the browser in the exercise view', () => {
+    const lesson = defineLesson(withLink('/workbench/runs') as LessonInput);
+    expect(toExerciseView(lesson.exercises[1]!)).toMatchObject({ kind: 'check', id: 'c1', workbenchLink: '/workbench/runs' });
+    expect(toExerciseView(defineLesson(base).exercises[1]!)).not.toHaveProperty('workbenchLink');
   });
 });
 

@@ -75,6 +75,48 @@ export function applyAttempt(
   };
 }
 
+/**
+ * Who asked for a check's result: `click` is the learner pressing Check; `auto` is the lesson
+ * re-running a check it already showed when the learner comes back from the workbench.
+ */
+export type CheckTrigger = 'click' | 'auto';
+
+/**
+ * Records a `check` exercise's result. What counts as an attempt:
+ * - a click whose result is gradable counts as one attempt (`applyAttempt`);
+ * - a click on a check with nothing to grade yet (`notGradable`) shows its feedback but is
+ *   not an attempt, so clicking an empty check cannot unlock the solution;
+ * - an automatic re-run is never an attempt: it updates the feedback, and records a pass
+ *   (status, `passedAt`) exactly as a clicked pass would, so a learner who fixed things in
+ *   the workbench sees the pass without clicking.
+ * A passed exercise stays passed. Returns `previous` itself when nothing would change, so the
+ * caller can skip a write.
+ */
+export function applyCheckResult(previous: ExerciseProgress, result: CheckResult, trigger: CheckTrigger, now: number): ExerciseProgress {
+  const gradable = result.passed || !result.notGradable;
+  if (trigger === 'click' && gradable) return applyAttempt(previous, result, [], now);
+  const passesNow = result.passed && previous.status !== 'passed';
+  if (!passesNow && previous.lastFeedback === result.feedback) return previous;
+  return {
+    ...previous,
+    // An attempt-free result leaves an untried exercise untried, unless it passes.
+    status: passesNow ? 'passed' : previous.status,
+    lastFeedback: result.feedback,
+    updatedAt: now,
+    passedAt: previous.passedAt ?? (passesNow ? now : null),
+  };
+}
+
+/**
+ * Whether the lesson should re-run a check by itself when the learner returns: only a check
+ * the learner has already run (its feedback is on the card) and has not passed yet. A passed
+ * check stays passed, so re-running it could only replace its feedback with a worse one.
+ */
+export function shouldAutoRecheck(progress: ExerciseProgress | undefined): boolean {
+  if (!progress || progress.status === 'passed') return false;
+  return progress.attempts > 0 || progress.lastFeedback !== '';
+}
+
 /** Reveals the next hint, never more than `hintCount`. */
 export function revealNextHint(previous: ExerciseProgress, hintCount: number, now: number): ExerciseProgress {
   return { ...previous, hintsRevealed: Math.min(hintCount, previous.hintsRevealed + 1), updatedAt: now };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORIGIN_PARAMS } from './lesson-origin';
 import type { CheckResult, WorkbenchSnapshot } from './types';
 
 const kebabId = z
@@ -42,10 +43,24 @@ const quizSchema = z
     );
   });
 
+/**
+ * A check's link into the workbench: a page of the app with its presets. The course adds the
+ * lesson origin itself (`from`, `ex`) when it renders the link, so an author must not.
+ */
+const workbenchLink = z
+  .string()
+  .regex(/^\/workbench\/[a-z][a-z-]*(?:[?#]\S*)?$/, 'must be a workbench page with its presets, starting with /workbench/ (e.g. /workbench/train?dataset=flights), with no spaces')
+  .refine((link) => {
+    const query = link.split('#')[0]!.split('?')[1] ?? '';
+    const params = new URLSearchParams(query);
+    return ORIGIN_PARAMS.every((p) => !params.has(p));
+  }, `must not set ${ORIGIN_PARAMS.join(' or ')}: the course adds the lesson origin itself`);
+
 const checkSchema = z.strictObject({
   ...exerciseBase,
   kind: z.literal('check'),
   solution: text,
+  workbenchLink: workbenchLink.optional(),
   check: z.custom<(snapshot: WorkbenchSnapshot) => CheckResult>((v) => typeof v === 'function', {
     message: 'must be a function (snapshot) => { passed, feedback }',
   }),

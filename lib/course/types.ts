@@ -38,6 +38,13 @@ export interface QuizExercise extends ExerciseBase {
 export interface CheckResult {
   passed: boolean;
   feedback: string;
+  /**
+   * Set when the snapshot holds nothing this check could judge yet (no runs, no sweep, no
+   * registered model, or only ones still training): the feedback says what to do first, and
+   * grading does not count the click as an attempt, so the solution is not unlocked by
+   * clicking an empty check. Ignored on a pass.
+   */
+  notGradable?: true;
 }
 
 export interface CheckExercise extends ExerciseBase {
@@ -46,6 +53,11 @@ export interface CheckExercise extends ExerciseBase {
   solution: string;
   /** Pure function of the snapshot: no I/O, no clock, no randomness. */
   check: (snapshot: WorkbenchSnapshot) => CheckResult;
+  /**
+   * The workbench page, with its presets, where this exercise is done
+   * (`/workbench/train?dataset=flights&…`): the card shows it as "Open in the workbench".
+   */
+  workbenchLink?: string;
 }
 
 export type Exercise = QuizExercise | CheckExercise;

@@ -21,6 +21,8 @@ export function checkFirstRun(snapshot: WorkbenchSnapshot): CheckResult {
     return {
       passed: false,
       feedback: `${quoted(running)} is still training. Wait until the progress bar on the Train page reaches the end, then check again.`,
+      // Nothing has ended yet, so there is nothing to judge: not a try.
+      notGradable: true,
     };
   }
   const stopped = latestRun(flights.filter((run) => run.status === 'FAILED' || run.status === 'KILLED'));
@@ -43,6 +45,7 @@ export function checkFirstRun(snapshot: WorkbenchSnapshot): CheckResult {
   return {
     passed: false,
     feedback: 'There is no run on the flights data yet. Open Train, choose flights under Dataset, click Start training and wait for it to finish.',
+    notGradable: true,
   };
 }
 
@@ -101,7 +104,7 @@ export function checkBeatMeanBaseline(snapshot: WorkbenchSnapshot): CheckResult 
   }
   const running = latestRun(delayRuns.filter((run) => run.status === 'RUNNING'));
   if (running) {
-    return { passed: false, feedback: `${quoted(running)} is still training. Wait for it to finish and be evaluated, then check again.` };
+    return { passed: false, feedback: `${quoted(running)} is still training. Wait for it to finish and be evaluated, then check again.`, notGradable: true };
   }
   const stopped = latestRun(delayRuns);
   if (stopped) {
@@ -120,6 +123,7 @@ export function checkBeatMeanBaseline(snapshot: WorkbenchSnapshot): CheckResult 
   return {
     passed: false,
     feedback: 'There is no run predicting delay on the flights data yet. Open Train with the flights data, choose delay under Target, and start training.',
+    notGradable: true,
   };
 }
 
@@ -244,6 +248,7 @@ export default defineLesson({
       ],
       solution:
         'Open /workbench/train?dataset=flights&target=delayed&model=linear&lr=0.01&epochs=10, keep the other settings, click Start training, wait until it finishes, then come back and run the check.',
+      workbenchLink: '/workbench/train?dataset=flights&target=delayed&model=linear&lr=0.01&epochs=10',
       check: checkFirstRun,
     },
     {
@@ -259,6 +264,7 @@ export default defineLesson({
       ],
       solution:
         'Open /workbench/train?dataset=flights&target=delay&model=mlp&lr=0.01&epochs=15, check that Optimizer is adam and Early stopping patience is 5 (not off), and start training. When it finishes, compare val_rmse with baseline_val_rmse on the run page. If it does not win, train again with Model set to Linear / logistic regression.',
+      workbenchLink: '/workbench/train?dataset=flights&target=delay&model=mlp&lr=0.01&epochs=15',
       check: checkBeatMeanBaseline,
     },
   ],

@@ -148,6 +148,7 @@ export function checkLearningRateTrio(snapshot: WorkbenchSnapshot): CheckResult 
     return {
       passed: false,
       feedback: `You have no finished runs to compare yet. Train three runs with the same settings and three different learning rates, for example 0.001, 0.01 and 0.1.${waiting}`,
+      notGradable: true,
     };
   }
 
@@ -189,6 +190,8 @@ export function checkFailedRun(snapshot: WorkbenchSnapshot): CheckResult {
     return {
       passed: false,
       feedback: `${quoted(running)} is still training. A run that diverges fails within an epoch or two; wait for it to end, then check again.`,
+      // A failure that is not a divergence is a wrong answer to grade; a run still training is not.
+      ...(failed.length === 0 ? { notGradable: true as const } : {}),
     };
   }
   const other = latestRun(failed);
@@ -216,5 +219,6 @@ export function checkFailedRun(snapshot: WorkbenchSnapshot): CheckResult {
   return {
     passed: false,
     feedback: 'None of your runs has failed yet. Open Train, set Optimizer to sgd and Learning rate to 10, and start training.',
+    notGradable: true,
   };
 }

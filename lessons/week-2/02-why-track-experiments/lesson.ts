@@ -72,6 +72,7 @@ export default defineLesson({
       ],
       solution:
         'Start three runs from /workbench/train?dataset=flights&target=delayed&model=mlp&lr=0.001&epochs=10, then the same link with lr=0.01 and with lr=0.1, changing nothing else. When all three have finished, open the Runs page, find the one with the lowest best val_loss, open it, click Edit tags and add best.',
+      workbenchLink: '/workbench/train?dataset=flights&target=delayed&model=mlp&lr=0.001&epochs=10',
       check: checkLearningRateTrio,
     },
     {
@@ -87,6 +88,7 @@ export default defineLesson({
       ],
       solution:
         'Open /workbench/train?dataset=flights&target=delay&model=linear&lr=10&optimizer=sgd&epochs=5 and click Start training. Within the first epoch the loss becomes infinite or NaN and the run ends FAILED with a message and a hint.',
+      workbenchLink: '/workbench/train?dataset=flights&target=delay&model=linear&lr=10&optimizer=sgd&epochs=5',
       check: checkFailedRun,
     },
     {

@@ -128,7 +128,12 @@ export function checkBestNotLast(snapshot: WorkbenchSnapshot): CheckResult {
   const running = snapshot.runs.some((r) => r.status === 'RUNNING' && r.datasetId === FLIGHTS) ? ' A flights run is still training; it counts once finished.' : '';
 
   if (candidates.length === 0) {
-    return { passed: false, feedback: `You have no finished flights runs with a validation loss yet. Train two runs on the same target, one of them with early stopping off: ${OVERFIT_HOW}.${stray}${running}` };
+    // A winner tag on a run that cannot count is a wrong answer; no run and no tag is nothing to grade.
+    return {
+      passed: false,
+      feedback: `You have no finished flights runs with a validation loss yet. Train two runs on the same target, one of them with early stopping off: ${OVERFIT_HOW}.${stray}${running}`,
+      ...(strayTagged ? {} : { notGradable: true as const }),
+    };
   }
   const largest = [...groups].sort((a, b) => b.members.length - a.members.length || latestStart(b) - latestStart(a))[0]!;
   if (largest.members.length < 2) {

@@ -112,6 +112,7 @@ export default defineLesson({
       ],
       solution:
         'Train /workbench/train?dataset=flights&target=delayed&model=mlp&lr=0.01&epochs=40 with the Early stopping patience field cleared, and have at least one other finished run predicting delayed (the learning-rate runs of the last lesson count). Open /workbench/runs?filter=params.target%20%3D%20%22delayed%22&sort=metrics.val_loss (sorted by val_loss best), open the run at the top, click Edit tags and add winner.',
+      workbenchLink: '/workbench/train?dataset=flights&target=delayed&model=mlp&lr=0.01&epochs=40&patience=off',
       check: checkBestNotLast,
     },
   ],

@@ -54,6 +54,7 @@ export function checkSweepOfEight(snapshot: WorkbenchSnapshot): CheckResult {
     const trialsWithoutSweep = snapshot.runs.some((r) => r.parentRunId !== null);
     return {
       passed: false,
+      notGradable: true,
       feedback: trialsWithoutSweep
         ? 'Some runs belong to a sweep, but no sweep summary was found for them (was the parent run deleted?). Start a new sweep with at least 8 trials on the Sweep page.'
         : 'You have not run a sweep yet. Open the Sweep page from the lesson’s link, tick at least two params to search, set Trials (budget) to 8 or more and start it.',
@@ -64,7 +65,7 @@ export function checkSweepOfEight(snapshot: WorkbenchSnapshot): CheckResult {
   const failed = latest.trials.filter((t) => t.status === 'FAILED').length;
   const failures = failed > 0 ? ` ${failed} of its trials FAILED, which usually means a learning rate in the space is too high: narrow the range and run it again.` : '';
   if (latest.status === 'RUNNING') {
-    return { passed: false, feedback: `${named(latest)} is still running: ${count} trial${count === 1 ? '' : 's'} done so far. Wait until it has ${MIN_TRIALS}, then check again.${failures}` };
+    return { passed: false, feedback: `${named(latest)} is still running: ${count} trial${count === 1 ? '' : 's'} done so far. Wait until it has ${MIN_TRIALS}, then check again.${failures}`, notGradable: true };
   }
   if (latest.status === 'KILLED') {
     return { passed: false, feedback: `${named(latest)} was cancelled after ${count} completed trial${count === 1 ? '' : 's'}; ${MIN_TRIALS} are needed. Start a new sweep and let it run to the end of its budget.${failures}` };
@@ -136,13 +137,15 @@ export function checkMostImportantParam(snapshot: WorkbenchSnapshot): CheckResul
     };
   }
   if (sweeps.length === 0) {
-    return { passed: false, feedback: 'You have no sweep yet, so there is no importance to read. Run a sweep first (the exercise above), then come back.' };
+    return { passed: false, feedback: 'You have no sweep yet, so there is no importance to read. Run a sweep first (the exercise above), then come back.', notGradable: true };
   }
   if (ranked.length === 0) {
     const latest = sweeps[0]!;
     return {
       passed: false,
       feedback: `${named(latest)} has no parameter importance yet: it appears once at least 3 trials have finished${latest.status === 'RUNNING' ? '. The sweep is still running; wait for it' : '. Run a sweep with more trials'}.`,
+      // Without an importance there is no right answer to compare a tag with.
+      notGradable: true,
     };
   }
   const tries = triesOf(snapshot, LESSON_ID, IMPORTANT_EXERCISE_ID);

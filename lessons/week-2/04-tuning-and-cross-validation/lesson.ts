@@ -188,6 +188,7 @@ export default defineLesson({
       ],
       solution:
         'Open /workbench/sweep?dataset=flights&target=delay&model=mlp, search learningRate as a range from 0.0003 to 0.1 with Log scale ticked and batchSize in 32, 64, 128, 256, choose Random search, the median stopping rule under Early termination and 10 under Trials (budget), and start it. Wait until it finishes.',
+      workbenchLink: '/workbench/sweep?dataset=flights&target=delay&model=mlp',
       check: checkSweepOfEight,
     },
     {
@@ -203,6 +204,7 @@ export default defineLesson({
       ],
       solution:
         'When the sweep has finished, read the first row of the Parameter importance table in its results, click Open the parent run, then Edit tags, and add important=<that param>, for example important=learningRate.',
+      workbenchLink: '/workbench/runs',
       check: checkMostImportantParam,
     },
   ],

@@ -122,6 +122,7 @@ export function checkBeatTheChampion(snapshot: WorkbenchSnapshot): CheckResult {
     return {
       passed: false,
       feedback: 'You have no registered model yet. Open a finished run, use Register this model to create version 1 of a new model, and set @champion on it.',
+      notGradable: true,
     };
   }
   const recent = [...judged].sort((x, y) => lastActivity(y.model) - lastActivity(x.model))[0];
@@ -130,6 +131,8 @@ export function checkBeatTheChampion(snapshot: WorkbenchSnapshot): CheckResult {
     const count = m.versions.length;
     return {
       passed: false,
+      // A model without versions holds nothing to judge; versions without @champion are a step missed.
+      ...(snapshot.models.every((x) => x.versions.length === 0) ? { notGradable: true as const } : {}),
       feedback:
         count === 0
           ? `“${m.name}” has no versions yet. Register a finished run as its version 1 and set @champion on it.`

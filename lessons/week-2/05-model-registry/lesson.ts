@@ -138,6 +138,7 @@ export default defineLesson({
       ],
       solution:
         'Train /workbench/train?dataset=flights&target=delay&model=mlp&lr=0.001&epochs=1, register it from its run page as a new model flights-delay and set @champion on version 1. Train /workbench/train?dataset=flights&target=delay&model=mlp&lr=0.003&epochs=20, register it as version 2 of flights-delay, and on /workbench/model?name=flights-delay move @champion to version 2 if its val_rmse is lower.',
+      workbenchLink: '/workbench/model?name=flights-delay',
       check: checkBeatTheChampion,
     },
   ],

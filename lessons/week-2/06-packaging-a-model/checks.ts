@@ -31,7 +31,7 @@ export function checkChampionToPackage(snapshot: WorkbenchSnapshot): CheckResult
     };
   }
   if (snapshot.models.length === 0) {
-    return { passed: false, feedback: 'You have no registered model yet, so there is nothing to package. Register a finished run from its run page and set @champion on the version.' };
+    return { passed: false, feedback: 'You have no registered model yet, so there is nothing to package. Register a finished run from its run page and set @champion on the version.', notGradable: true };
   }
   const losing = champions.find((c) => !c.version.archived && !c.worth.worthy);
   if (losing) {
@@ -47,6 +47,8 @@ export function checkChampionToPackage(snapshot: WorkbenchSnapshot): CheckResult
   const withVersions = snapshot.models.find((m) => m.versions.length > 0);
   return {
     passed: false,
+    // Versions without @champion are a step missed; models without any version hold nothing to judge.
+    ...(withVersions ? {} : { notGradable: true as const }),
     feedback: withVersions
       ? `“${withVersions.name}” has versions, but none holds @champion. Set @champion on the version you would ship; that is the one a package is built from.`
       : 'Your registered models have no versions yet. Register a finished run as a version, then set @champion on it.',

@@ -143,6 +143,7 @@ export default defineLesson({
       ],
       solution:
         'If you have no model yet, do the last lesson’s exercise. Then open /workbench/model?name=flights-delay, make sure @champion is on a version whose val_rmse is below its baseline_val_rmse, and download its package.',
+      workbenchLink: '/workbench/model?name=flights-delay',
       check: checkChampionToPackage,
     },
   ],
