@@ -22,6 +22,12 @@ test.describe('sweeps', () => {
     await expect(outcome).toContainText('Sweep FINISHED: 8 trials', { timeout: 180_000 });
     await expect(page.getByTestId('importance-method')).toContainText('Variance explained');
     await expect(page.getByTestId('best-trial')).toBeVisible();
+    // Every trial is judged against the baseline as it ends (three classes: log loss against the
+    // class shares), under the stated ranking rule.
+    await expect(page.getByTestId('ranking-rule').first()).toContainText('Trials rank by the objective of the model each one saved');
+    const live = page.getByRole('table', { name: 'Trials so far' }).getByTestId('baseline-verdict');
+    await expect(live).toHaveCount(8);
+    for (const status of await live.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))) expect(['beats', 'short']).toContain(status);
     expect(await seriousViolations(page)).toEqual([]);
     const topParam = (await page.locator('.sweep-importance table tbody tr').first().locator('th, td').first().textContent())!.trim();
     expect(topParam).toMatch(/^(learningRate|hiddenLayers)$/);
@@ -35,6 +41,13 @@ test.describe('sweeps', () => {
     // The parent run holds the sweep; the trials are nested under it in the runs table.
     await page.getByTestId('parent-run-link').click();
     await expect(page.getByTestId('parent-sweep')).toContainText('8 trials');
+    // Its results rank the trials by the saved model's objective, best first.
+    const results = page.getByRole('table', { name: /Trials of this sweep, best first/ });
+    await expect(results.locator('tbody tr').first()).toHaveClass(/sweep-best/);
+    const values = (await results.locator('tbody tr td.num').allTextContents()).map(Number);
+    expect(values).toHaveLength(8);
+    expect([...values].sort((a, b) => a - b)).toEqual(values);
+    await expect(results.getByTestId('baseline-verdict')).toHaveCount(8);
     await page.getByRole('button', { name: 'Edit tags' }).click();
     await page.getByLabel(/^Tags/).fill(`sweep=parent, important=${topParam}`);
     await page.getByRole('button', { name: 'Save' }).click();

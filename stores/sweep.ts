@@ -19,6 +19,9 @@ export interface TrialProgress {
   status: 'RUNNING' | SweepTrialSummary['status'];
   value: number | null;
   std: number | null;
+  /** Once done: the epoch whose weights the trial kept, and its verdict against the baseline. */
+  savedEpoch?: number;
+  headline?: SweepTrialSummary['headline'];
   stage: SweepStage;
   /** 1-based fold while cross-validating, else null. */
   fold: number | null;
@@ -106,7 +109,11 @@ export function createSweepStore(worker: () => RpcClient<TrainerMethods> = tfWor
           patchTrial(m.index, { stage: m.stage, fold: m.fold, epoch: m.epoch, epochs: m.epochs, objective: m.objective });
           break;
         case 'sweep-trial-done':
-          patchTrial(m.index, { status: m.status, value: m.value, std: m.std, failure: m.failure });
+          {
+            // The summary holds what the trial saved: its kept epoch and its verdict against the baseline.
+            const stored = m.summary.trials.find((t) => t.runId === m.runId);
+            patchTrial(m.index, { status: m.status, value: m.value, std: m.std, failure: m.failure, savedEpoch: stored?.savedEpoch, headline: stored?.headline });
+          }
           set({ summary: m.summary });
           break;
         default:

@@ -39,7 +39,7 @@ export function SweepProgress() {
   const summaryLike = { objective: s.request?.objective ?? { metric: 'val_loss', direction: 'minimize' as const }, folds: s.folds };
   // The trainer's latest summary covers every finished trial.
   const best = s.summary ? bestTrial(s.summary) : null;
-  const rows: TrialRow[] = s.trials.map((t) => ({ index: t.index, runId: t.runId, params: t.params, status: t.status, value: t.value, std: t.std, detail: detail(t, s.folds) }));
+  const rows: TrialRow[] = s.trials.map((t) => ({ index: t.index, runId: t.runId, params: t.params, status: t.status, value: t.value, std: t.std, detail: detail(t, s.folds), savedEpoch: t.savedEpoch, headline: t.headline }));
   const progressText = `${done} of ${s.totalTrials} trials done${running ? ` · trial ${running.index + 1}: ${detail(running, s.folds)}` : ''}`;
   return (
     <section className="card train-live sweep-live" aria-labelledby="sweep-live-heading">

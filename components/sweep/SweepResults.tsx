@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { metricLabel } from '@/components/runs/format';
 import { IMPORTANCE_EXPLANATION, IMPORTANCE_METHOD, MIN_TRIALS_FOR_IMPORTANCE, sweepImportance } from '@/lib/ml/sweep/importance';
-import { bestTrial, compareRunIds } from '@/lib/ml/sweep/summary';
+import { bestTrial, compareRunIds, trialsBestFirst } from '@/lib/ml/sweep/summary';
 import { compareHref } from '@/lib/tracking/compare';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import { ImportanceChart } from './ImportanceChart';
@@ -83,11 +83,11 @@ export function SweepResults({ summary, parentRunId, showTrials = false }: { sum
       </p>
       {showTrials && (
         <TrialsTable
-          rows={summary.trials.map((t, index) => ({ ...t, index, detail: String(t.epochs) }))}
+          rows={trialsBestFirst(summary).map((t) => ({ ...t, index: summary.trials.indexOf(t), detail: String(t.epochs) }))}
           searched={searched}
           objectiveLabel={objectiveLabel(summary)}
           bestRunId={best?.runId ?? null}
-          caption="Trials of this sweep"
+          caption="Trials of this sweep, best first (by the saved model's objective)"
         />
       )}
     </section>
