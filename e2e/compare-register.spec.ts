@@ -50,6 +50,8 @@ test('two runs: compare both curves, register the better one as @champion, then 
   await expect(curves).toContainText('linear three');
   await expect(curves).toContainText('mlp three');
   await expect(page.getByTestId('compare-diff')).toContainText('model');
+  // Both saved models are judged against their baseline here too.
+  await expect(page.getByTestId('compare-verdicts').getByTestId('baseline-verdict')).toHaveCount(2);
   await expect(page.getByTestId('compare-parallel')).toBeVisible();
   await expect(page.getByTestId('compare-scatter')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -8,6 +8,8 @@ import { formatNumber } from '@/lib/charts/scales';
 import { differingParams, metricLeaders, type MetricKeys } from '@/lib/tracking/compare';
 import type { ParamValue, RunRecord } from '@/lib/tracking/run-types';
 import { SeriesSwatch } from './SeriesSwatch';
+import { runVerdict } from '@/components/runs/run-columns';
+import { VerdictBadge } from '@/components/ui/BaselineVerdict';
 
 const showParam = (v: ParamValue | undefined) => (v === undefined ? '—' : typeof v === 'number' ? formatNumber(v) : String(v));
 
@@ -79,6 +81,13 @@ export function DiffTable({ runs, keys }: { runs: readonly RunRecord[]; keys: Me
                   {run.dataset.id} · <code title={run.dataset.hash}>{run.dataset.hash.slice(0, 12)}</code>
                 </td>
               ))}
+            </tr>
+            <tr data-testid="compare-verdicts">
+              <th scope="row">Saved model against its baseline</th>
+              {runs.map((run) => {
+                const verdict = runVerdict(run);
+                return <td key={run.id}>{verdict ? <VerdictBadge verdict={verdict} /> : '—'}</td>;
+              })}
             </tr>
             <tr>
               <th scope="row">Backend</th>
