@@ -37,7 +37,7 @@ test('export a bundle, import it in a fresh browser profile: same runs and alias
   const downloading = page.waitForEvent('download');
   await page.getByTestId('bundle-download').click();
   const bundle = await readFile((await (await downloading).path())!);
-  expect(JSON.parse(bundle.toString('utf8'))).toMatchObject({ format: 'mlops-workbench/bundle', version: 2 });
+  expect(JSON.parse(bundle.toString('utf8'))).toMatchObject({ format: 'mlops-workbench/bundle', version: 3 });
 
   // A fresh profile: nothing there, then the import.
   const fresh = await browser.newContext();

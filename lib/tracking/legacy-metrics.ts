@@ -37,6 +37,21 @@ export function rewriteLegacyChunks(chunks: readonly MetricChunk[]): MetricChunk
   return out;
 }
 
+/** Whether a run's chunks need `rewriteLegacyChunks`: an old name, or a step logged twice under one key. */
+export function hasLegacyMetrics(chunks: readonly MetricChunk[]): boolean {
+  const steps = new Map<string, Set<number>>();
+  for (const c of chunks) {
+    if (currentMetricKey(c.key) !== c.key) return true;
+    const seen = steps.get(c.key) ?? new Set<number>();
+    for (const step of c.steps) {
+      if (seen.has(step)) return true;
+      seen.add(step);
+    }
+    steps.set(c.key, seen);
+  }
+  return false;
+}
+
 /** A run's cached last and best values, recomputed from its chunks by the metric model's rule. */
 export function summariesOf(chunks: readonly MetricChunk[]): Pick<RunRecord, 'lastMetrics' | 'bestMetrics'> {
   const lastMetrics: RunRecord['lastMetrics'] = {};

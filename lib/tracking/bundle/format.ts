@@ -5,11 +5,12 @@ import { BUNDLED_TABLES, travelOf, type CountKey } from '../tables';
  * artifacts), uploaded datasets they used, registered models (versions, alias history) and
  * course progress.
  *
- * Format version 2, derived from the table registry (`../tables.ts`, `table-codecs.ts`):
- * `{ format: "mlops-workbench/bundle", version: 2, exportedAt, absentRunIds, <table>: rows… }`,
+ * Format version 3, derived from the table registry (`../tables.ts`, `table-codecs.ts`):
+ * `{ format: "mlops-workbench/bundle", version: 3, exportedAt, absentRunIds, <table>: rows… }`,
  * one list per bundled table, named after it (`runs`, `metricChunks`, `artifacts` with weights
  * as base64, `datasets`, `registeredModels`, `modelVersions`, `aliasEvents`, `exerciseProgress`,
- * `lessonVisits`). Version 1 files (progress nested under `progress`) are read through
+ * `lessonVisits`). Version 1 files (progress nested under `progress`) and version 2 files (the
+ * same layout, runs possibly recorded before the one metric model) are read through
  * `migrations.ts`. Non-finite metric values travel as "NaN", "Infinity", "-Infinity"; free-form
  * JSON (artifact data) carries NaN as null, as JSON does.
  *
@@ -27,7 +28,7 @@ import { BUNDLED_TABLES, travelOf, type CountKey } from '../tables';
 
 /** Identifies a bundle; `version` is bumped on any incompatible change of the format. */
 export const BUNDLE_FORMAT = 'mlops-workbench/bundle';
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 /**
  * Largest bundle accepted (and written), in bytes: 200 MiB. A bundle of a few hundred runs with

@@ -45,6 +45,26 @@ describe('bundle formats', () => {
     expect(v1.ok && v1.bundle).toEqual(v2.ok && v2.bundle);
   });
 
+  it('lifts a version 2 run recorded before the one metric model to one name and one point per step', async () => {
+    const file = JSON.parse(fixture(2));
+    const run = { ...file.runs[0], id: 'old-classifier', name: 'old classifier', parentRunId: null, lastMetrics: { val_acc: 0.773, val_accuracy: 0.7723 }, bestMetrics: { val_accuracy: { value: 0.7723, step: 3 } } };
+    delete run.savedModel;
+    const chunk = (key: string, steps: number[], values: Array<number | string>) => ({ runId: 'old-classifier', key, chunk: 0, steps, values, writtenAt: 2 });
+    file.runs.push(run);
+    file.metricChunks.push(chunk('val_acc', [1, 2, 3], [0.76, 0.7735, 0.773]), chunk('val_accuracy', [3], [0.7723]), chunk('loss', [1, 2, 3], [0.6, 0.5, 'NaN']));
+    const db = freshDb();
+    const outcome = await importBundle(db, JSON.stringify(file), 10);
+    expect(outcome.ok).toBe(true);
+    const chunks = (await db.metricChunks.where('runId').equals('old-classifier').toArray()).map((c) => [c.key, c.steps, c.values]);
+    expect(chunks).toEqual([
+      ['loss', [1, 2, 3], [0.6, 0.5, NaN]],
+      ['val_accuracy', [1, 2, 3], [0.76, 0.7735, 0.773]],
+    ]);
+    const stored = (await db.runs.get('old-classifier'))!;
+    expect(stored.lastMetrics).toEqual({ loss: NaN, val_accuracy: 0.773 });
+    expect(stored.bestMetrics).toEqual({ loss: { value: 0.5, step: 2 }, val_accuracy: { value: 0.7735, step: 2 } });
+  });
+
   it('names places in an old file as that file has them', () => {
     const file = JSON.parse(fixture(1));
     file.progress.visits[0].lessonId = 'NOT AN ID';

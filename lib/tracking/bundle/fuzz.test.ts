@@ -96,7 +96,7 @@ describe('bundle fuzzing', () => {
 
   it('refuses wrong formats and versions with their own message', async () => {
     const cases: Array<[Json, RegExp]> = [
-      [{ version: 3 }, /^This bundle is version 3; this workbench reads versions 1 and 2\./],
+      [{ version: 4 }, /^This bundle is version 4; this workbench reads versions 1, 2 and 3\./],
       [{ version: 99 }, /version 99/],
       [{ version: -1 }, /version -1;/],
       [{ version: 1.5 }, /version 1\.5;/],
@@ -149,7 +149,7 @@ describe('bundle fuzzing', () => {
       ['"steps":[1,2]', '"steps":[1,1e309]'],
       ['"steps":[1,2]', '"steps":[1,9007199254740993]'],
       ['"seed":7', '"seed":9007199254740993'],
-      ['"version":2,', '"version":1e999,'],
+      ['"version":3,', '"version":1e999,'],
       ['"startedAt":10', '"startedAt":1e300'],
       ['"attempts":1', '"attempts":1.0000001'],
     ];

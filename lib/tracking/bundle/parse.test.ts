@@ -54,10 +54,10 @@ describe('parseBundle', () => {
   });
 
   it('tells a wrong version, a progress file and a foreign file apart', () => {
-    expect(errorAfter((f) => (f.version = 3))).toBe(
-      'This bundle is version 3; this workbench reads versions 1 and 2. It was made by a newer workbench: reload the page to update this one, then try again. Nothing was changed.',
+    expect(errorAfter((f) => (f.version = 4))).toBe(
+      'This bundle is version 4; this workbench reads versions 1, 2 and 3. It was made by a newer workbench: reload the page to update this one, then try again. Nothing was changed.',
     );
-    expect(errorAfter((f) => (f.version = 0))).toBe('This bundle is version 0; this workbench reads versions 1 and 2. Nothing was changed.');
+    expect(errorAfter((f) => (f.version = 0))).toBe('This bundle is version 0; this workbench reads versions 1, 2 and 3. Nothing was changed.');
     expect(errorAfter((f) => (f.version = '1'))).toContain('no valid version number');
     expect(errorAfter((f) => delete f.version)).toContain('no valid version number');
     expect(errorAfter((f) => (f.format = 'mlops-workbench/progress'))).toContain('This is a progress file, not a bundle');

@@ -18,7 +18,7 @@ describe('bundle export and import', () => {
     await seedWorkbench(a);
     const exported = await exportBundle(a, everything, Date.UTC(2024, 0, 2));
     expect(exported.counts).toEqual({ runs: 5, metricChunks: 9, artifacts: 4, datasets: 1, models: 1, versions: 2, aliasEvents: 4, exercises: 1, visits: 1 });
-    expect(JSON.parse(exported.json)).toMatchObject({ format: 'mlops-workbench/bundle', version: 2, exportedAt: '2024-01-02T00:00:00.000Z' });
+    expect(JSON.parse(exported.json)).toMatchObject({ format: 'mlops-workbench/bundle', version: 3, exportedAt: '2024-01-02T00:00:00.000Z' });
 
     const b = freshDb();
     const result = await importBundle(b, exported.json, 9000);

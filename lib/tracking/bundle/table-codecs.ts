@@ -162,7 +162,7 @@ type RowsShape = { [K in BundledTable]: z.ZodDefault<z.ZodArray<Codecs[K]['schem
 const rowsShape = Object.fromEntries(BUNDLED_TABLES.map((t) => [t, z.array(TABLE_CODECS[t].schema as z.ZodType).max(TABLE_CODECS[t].limit).default([])])) as unknown as RowsShape;
 
 /**
- * The current bundle format (version 2), derived from the table registry: every bundled table is
+ * The current bundle format (version 3), derived from the table registry: every bundled table is
  * a top-level list named after its table, and `absentRunIds` lists runs that versions or parent
  * links name but that were deleted before the export. Unknown fields are refused.
  */
@@ -176,3 +176,9 @@ export const bundleSchema = z.strictObject({
 
 /** A bundle file in the current format, once validated. */
 export type BundleJson = z.infer<typeof bundleSchema>;
+
+/**
+ * Format 2 had format 3's layout (3 only changed what runs recorded before the one metric model
+ * hold, see `migrations.ts`), so it is read by the same schema under its own version number.
+ */
+export const bundleSchemaV2 = bundleSchema.extend({ version: z.literal(2) });
