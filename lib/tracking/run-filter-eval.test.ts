@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareValue, filterRuns, matchesRunFilter, parseRunFilter } from './run-filter';
 import type { RunRecord } from './run-types';
+import { testRun } from './test-runs';
 
-const run = (id: string, over: Partial<RunRecord> = {}): RunRecord => ({
-  id,
-  experiment: 'default',
-  name: id,
-  status: 'FINISHED',
-  startedAt: Date.UTC(2025, 0, 1),
-  endedAt: Date.UTC(2025, 0, 1, 0, 5),
-  params: {},
-  tags: {},
-  notes: '',
-  dataset: { id: 'flights', hash: 'h', split: 'time' },
-  backend: 'wasm',
-  seed: 1,
-  lastMetrics: {},
-  bestMetrics: {},
-  failure: null,
-  parentRunId: null,
-  ...over,
-});
+const run = (id: string, over: Partial<RunRecord> = {}): RunRecord =>
+  testRun(id, { experiment: 'default', startedAt: Date.UTC(2025, 0, 1), endedAt: Date.UTC(2025, 0, 1, 0, 5), dataset: { id: 'flights', hash: 'h', split: 'time' }, ...over });
 
 // Best and last differ on purpose: a run that overfits ends worse than its best epoch.
 const runs: RunRecord[] = [

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkRunFilter, closestKey, filterRuns, findUnknownKeys, parseRunFilter, runFilterKeys, unknownKeyError } from './run-filter';
 import type { RunRecord } from './run-types';
+import { testRun } from './test-runs';
 
-const run = (id: string, over: Partial<RunRecord> = {}): RunRecord => ({
-  id,
-  experiment: 'default',
-  name: id,
-  status: 'FINISHED',
-  startedAt: 0,
-  endedAt: 10,
-  params: {},
-  tags: {},
-  notes: '',
-  dataset: { id: 'flights', hash: 'h', split: 'time' },
-  backend: 'wasm',
-  seed: 1,
-  lastMetrics: {},
-  bestMetrics: {},
-  failure: null,
-  parentRunId: null,
-  ...over,
-});
+const run = testRun;
 
 // Params named as `runParams` names them (lib/ml/run-params.ts); one run has a tag and metrics the other lacks.
 const PARAMS = { task: 'regression', target: 'delay', model: 'mlp', hiddenLayers: '32-16', dropout: 0, l2: 0, optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 20 };
