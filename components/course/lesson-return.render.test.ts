@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ExerciseView } from '@/lib/course/exercise-view';
 import type { OriginCatalog } from '@/lib/course/lesson-origin';
 import type { ExerciseProgress } from '@/lib/course/types';
+import { emptyProgress } from '@/lib/course/grading';
 import type { ExerciseState } from './use-exercise';
 
 let search = '';
@@ -46,19 +47,7 @@ describe('LessonReturnLink (server render)', () => {
 });
 
 const check: ExerciseView = { kind: 'check', id: 'first-run', title: 'Train your first model', prompt: 'Train any model.', hints: ['h1', 'h2'], required: true, solution: 'Do it.' };
-const row = (over: Partial<ExerciseProgress>): ExerciseProgress => ({
-  lessonId: 'your-first-model',
-  exerciseId: 'first-run',
-  status: 'not-started',
-  attempts: 0,
-  hintsRevealed: 0,
-  solutionRevealed: false,
-  lastAnswer: [],
-  lastFeedback: '',
-  updatedAt: 1,
-  passedAt: null,
-  ...over,
-});
+const row = (over: Partial<ExerciseProgress>): ExerciseProgress => ({ ...emptyProgress('your-first-model', 'first-run', 1), ...over });
 
 describe('a check exercise card (server render)', () => {
   it('opens its workbench preset, carrying the lesson and the exercise, described by the card’s title', () => {

@@ -8,13 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotRun } from '@/lib/course/snapshot';
 import { loadTf } from '@/lib/ml/backends';
 import { DEFAULT_MLP } from '@/lib/ml/model-spec';
-import type { FromTrainer } from '@/lib/ml/protocol';
+import type { TrainingRequest } from '@/lib/ml/protocol';
 import type { RunEvaluation } from '@/lib/ml/session-evaluate';
-import { runTrainingSession } from '@/lib/ml/session';
 import { keyMetric } from '@/lib/registry/metrics';
 import { buildModelPackage } from '@/lib/registry/package/build';
 import { registerModel } from '@/lib/registry/registry';
-import { systemClock } from '@/lib/time/clock';
 import { ARTIFACTS } from '@/lib/tracking/artifact-names';
 import { exportBundle } from '@/lib/tracking/bundle/export';
 import { importBundle } from '@/lib/tracking/bundle/import';
@@ -24,6 +22,7 @@ import { judgeAgainstBaseline } from '@/lib/tracking/headline';
 import { summarizeSeries, valueAtStep } from '@/lib/tracking/metric-model';
 import { runFieldValue } from '@/lib/tracking/run-filter';
 import { readMetric } from '@/lib/tracking/runs';
+import { trainRequest } from '@/components/training/train-preset';
 
 const vega = (file: string) => readFileSync(new URL(`../../node_modules/vega-datasets/data/${file.split('/').pop()}`, import.meta.url), 'utf8');
 const db = new WorkbenchDatabase(`metric-views-${process.pid}`);
@@ -32,26 +31,20 @@ let runId = '';
 beforeAll(async () => {
   const tf = await loadTf();
   await tf.setBackend('cpu');
-  let done: FromTrainer | null = null;
   // A noisy learning rate with patience 2 stops early and restores an earlier epoch: saved ≠ last.
-  await runTrainingSession(
-    {
-      experiment: 'views',
-      name: 'cars mlp',
-      tags: {},
-      notes: '',
-      dataset: { id: 'cars', kind: 'builtin' },
-      target: 'mpg',
-      features: ['cylinders', 'displacement', 'horsepower', 'weight_lbs', 'acceleration', 'origin', 'year'],
-      split: 'time',
-      backend: 'cpu',
-      spec: { ...DEFAULT_MLP, task: 'regression', classes: 1, epochs: 40, batchSize: 16, learningRate: 0.05, patience: 2 },
-    },
-    { tf, db, sources: { fetchText: async (p) => vega(p), readUpload: async () => undefined }, backendCache: null, cores: 1, post: (m) => (m.type === 'done' ? (done = m) : undefined), shouldStop: () => false, yieldNow: () => new Promise((r) => setTimeout(r, 0)), clock: systemClock },
-  );
-  const end = done as FromTrainer | null;
-  if (end?.type !== 'done' || end.status !== 'FINISHED') throw new Error(`training did not finish: ${JSON.stringify(end)}`);
-  runId = end.runId;
+  const request: TrainingRequest = {
+    experiment: 'views',
+    name: 'cars mlp',
+    tags: {},
+    notes: '',
+    dataset: { id: 'cars', kind: 'builtin' },
+    target: 'mpg',
+    features: ['cylinders', 'displacement', 'horsepower', 'weight_lbs', 'acceleration', 'origin', 'year'],
+    split: 'time',
+    backend: 'cpu',
+    spec: { ...DEFAULT_MLP, task: 'regression', classes: 1, epochs: 40, batchSize: 16, learningRate: 0.05, patience: 2 },
+  };
+  runId = (await trainRequest(tf, db, request, vega)).runId;
 }, 120_000);
 
 afterAll(async () => {

@@ -3,14 +3,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinInfos } from '@/lib/data/load';
 import { loadTf } from '@/lib/ml/backends';
-import type { FromTrainer } from '@/lib/ml/protocol';
-import { runTrainingSession } from '@/lib/ml/session';
-import { systemClock } from '@/lib/time/clock';
 import { WorkbenchDatabase } from '@/lib/tracking/db';
 import { judgeAgainstBaseline } from '@/lib/tracking/headline';
-import { formFromParams, requestFromForm } from './form-state';
+import { trainPreset } from './train-preset';
 
 const vega = (file: string) => readFileSync(new URL(`../../node_modules/vega-datasets/data/${file.split('/').pop()}`, import.meta.url), 'utf8');
 const db = new WorkbenchDatabase(`flights-skill-${process.pid}`);
@@ -20,15 +16,7 @@ afterAll(() => db.delete());
 async function trainDefault(preset: string): Promise<Record<string, number>> {
   const tf = await loadTf();
   await tf.setBackend('cpu');
-  const infos = builtinInfos();
-  const form = formFromParams(infos, new URLSearchParams(preset))!;
-  const built = requestFromForm({ ...form, name: preset, backend: 'cpu' }, infos.find((d) => d.id === form.datasetId)!, new Date(systemClock.now()));
-  if ('problems' in built) throw new Error(built.problems.join('; '));
-  let done: FromTrainer | null = null;
-  await runTrainingSession(built.request, { tf, db, sources: { fetchText: async (p) => vega(p), readUpload: async () => undefined }, backendCache: null, cores: 1, post: (m) => (m.type === 'done' ? (done = m) : undefined), shouldStop: () => false, yieldNow: () => new Promise((r) => setTimeout(r, 0)), clock: systemClock });
-  const end = done as FromTrainer | null;
-  if (end?.type !== 'done' || end.status !== 'FINISHED') throw new Error(`${preset} did not finish`);
-  return end.summary;
+  return (await trainPreset(tf, db, preset, preset, vega)).summary;
 }
 
 describe('the flights running example', () => {

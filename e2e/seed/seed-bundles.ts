@@ -5,12 +5,9 @@
 import 'fake-indexeddb/auto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formFromParams, requestFromForm } from '../../components/training/form-state';
-import { builtinInfos } from '../../lib/data/load';
+import { trainPreset } from '../../components/training/train-preset';
 import { loadTf } from '../../lib/ml/backends';
 import type { TfModule } from '../../lib/ml/model';
-import { runTrainingSession } from '../../lib/ml/session';
-import type { FromTrainer } from '../../lib/ml/protocol';
 import { systemClock } from '../../lib/time/clock';
 import { exportBundle } from '../../lib/tracking/bundle/export';
 import { WorkbenchDatabase } from '../../lib/tracking/db';
@@ -40,25 +37,7 @@ const vega = (path: string) => readFileSync(join(ROOT, 'node_modules/vega-datase
 
 /** Trains one run as the train page would (its form, its request) and returns its id. */
 async function train(tf: TfModule, db: WorkbenchDatabase, run: SeedRun): Promise<string> {
-  const infos = builtinInfos();
-  const form = formFromParams(infos, new URLSearchParams(run.preset))!;
-  const built = requestFromForm({ ...form, name: run.name, backend: 'cpu' }, infos.find((d) => d.id === form.datasetId)!, new Date(systemClock.now()));
-  if ('problems' in built) throw new Error(`seed ${run.name}: ${built.problems.join('; ')}`);
-  let done: FromTrainer | null = null;
-  await runTrainingSession(built.request, {
-    tf,
-    db,
-    sources: { fetchText: async (path) => vega(path), readUpload: async () => undefined },
-    backendCache: null,
-    cores: 1,
-    post: (m) => (m.type === 'done' || m.type === 'error' ? (done = m) : undefined),
-    shouldStop: () => false,
-    yieldNow: () => new Promise((r) => setTimeout(r, 0)),
-    clock: systemClock,
-  });
-  const end = done as FromTrainer | null;
-  if (end?.type !== 'done' || end.status !== 'FINISHED') throw new Error(`seed ${run.name} did not finish: ${JSON.stringify(end)}`);
-  return end.runId;
+  return (await trainPreset(tf, db, run.preset, run.name, vega)).runId;
 }
 
 /** Writes every seed bundle into `SEED_DIR`. */
