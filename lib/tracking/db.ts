@@ -6,6 +6,7 @@ import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
+import type { Deployment, Endpoint, LabelChunk, PredictionLogChunk, ReplayRecord, TrafficWindow } from './serving-types';
 
 /**
  * Versions that change stored rows, not the schema (those are in the table registry). Each runs
@@ -40,6 +41,12 @@ export class WorkbenchDatabase extends Dexie {
   registeredModels!: Table<RegisteredModel, string>;
   modelVersions!: Table<ModelVersion, [string, number]>;
   aliasEvents!: Table<AliasEvent, string>;
+  endpoints!: Table<Endpoint, string>;
+  deployments!: Table<Deployment, string>;
+  predictionLog!: Table<PredictionLogChunk, [string, number, number]>;
+  labelChunks!: Table<LabelChunk, [string, number, number]>;
+  trafficWindows!: Table<TrafficWindow, [string, number]>;
+  replays!: Table<ReplayRecord, string>;
   /** True once a newer version opened elsewhere made this connection step aside. */
   superseded = false;
   private readonly supersededListeners = new Set<() => void>();

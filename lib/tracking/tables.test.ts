@@ -20,6 +20,17 @@ describe('the table registry', () => {
       { version: 2, stores: { runs: 'id, experiment, status, startedAt, name, parentRunId', metricChunks: '[runId+key+chunk], runId', artifacts: '[runId+name], runId' } },
       { version: 3, stores: { datasets: 'id, createdAt, hash' } },
       { version: 4, stores: { registeredModels: 'name, updatedAt', modelVersions: '[name+version], name, runId', aliasEvents: 'id, name, [name+alias], at' } },
+      {
+        version: 6,
+        stores: {
+          endpoints: 'name, model, updatedAt',
+          deployments: 'id, endpoint, model, [model+version], at',
+          predictionLog: '[endpoint+window+chunk], endpoint',
+          labelChunks: '[endpoint+window+chunk], endpoint',
+          trafficWindows: '[endpoint+window], endpoint',
+          replays: 'id, endpoint, status, startedAt',
+        },
+      },
     ]);
   });
 
@@ -39,7 +50,7 @@ describe('the table registry', () => {
     expect(Object.keys(TABLE_CODECS).sort()).toEqual([...BUNDLED_TABLES].sort());
     const counts = BUNDLED_TABLES.map((t) => travelOf(t).count);
     expect(new Set(counts).size).toBe(counts.length);
-    expect(TABLE_NAMES.filter((t) => !BUNDLED_TABLES.includes(t as never))).toEqual(['meta']);
+    expect(TABLE_NAMES.filter((t) => !BUNDLED_TABLES.includes(t as never))).toEqual(['endpoints', 'deployments', 'predictionLog', 'labelChunks', 'trafficWindows', 'replays', 'meta']);
   });
 });
 

@@ -2,6 +2,7 @@ import type { StoredDataset } from './dataset-types';
 import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
+import type { Deployment, Endpoint, LabelChunk, PredictionLogChunk, ReplayRecord, TrafficWindow } from './serving-types';
 
 /**
  * The table registry: every IndexedDB table of the workbench, declared once. The Dexie versions
@@ -28,6 +29,12 @@ export interface TableRows {
   registeredModels: RegisteredModel;
   modelVersions: ModelVersion;
   aliasEvents: AliasEvent;
+  endpoints: Endpoint;
+  deployments: Deployment;
+  predictionLog: PredictionLogChunk;
+  labelChunks: LabelChunk;
+  trafficWindows: TrafficWindow;
+  replays: ReplayRecord;
 }
 
 export type TableName = keyof TableRows;
@@ -99,6 +106,13 @@ export const TABLES = {
     schema: [{ version: 4, stores: 'id, name, [name+alias], at' }],
     bundle: { count: 'aliasEvents', label: 'Alias changes', select: 'of-models', merge: 'identical' },
   },
+  // Serving (version 6). They stay on this machine for now: bundles carry models, not production.
+  endpoints: { schema: [{ version: 6, stores: 'name, model, updatedAt' }], bundle: null },
+  deployments: { schema: [{ version: 6, stores: 'id, endpoint, model, [model+version], at' }], bundle: null },
+  predictionLog: { schema: [{ version: 6, stores: '[endpoint+window+chunk], endpoint' }], bundle: null },
+  labelChunks: { schema: [{ version: 6, stores: '[endpoint+window+chunk], endpoint' }], bundle: null },
+  trafficWindows: { schema: [{ version: 6, stores: '[endpoint+window], endpoint' }], bundle: null },
+  replays: { schema: [{ version: 6, stores: 'id, endpoint, status, startedAt' }], bundle: null },
   exerciseProgress: {
     schema: [{ version: 1, stores: '[lessonId+exerciseId], lessonId, status, updatedAt' }],
     bundle: { count: 'exercises', label: 'Exercise progress', select: 'progress', merge: 'further-along' },
