@@ -68,7 +68,24 @@ export function LineageView({ name, version }: { name: string; version: number }
         <li data-step="deployments">
           <Arrow />
           <span className="lineage-kind">Deployments</span>
-          <span>{deployments.length === 0 ? 'none yet' : deployments.map((d) => d.name).join(', ')}</span>
+          {deployments.length === 0 ? (
+            <span>none yet</span>
+          ) : (
+            <ul className="lineage-deployments">
+              {deployments.map((d) => (
+                <li key={d.id}>
+                  <Link href={`/workbench/endpoint?name=${encodeURIComponent(d.name)}`} prefetch={false}>
+                    {d.name}
+                  </Link>{' '}
+                  <span>
+                    {d.action} · {formatWhen(d.at)} · {d.actor}
+                    {d.reason ? ` · “${d.reason}”` : ''}
+                    {d.live ? ' · live' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </li>
       </ol>
     </div>

@@ -12,7 +12,7 @@ const freshDb = () => track(new WorkbenchDatabase(`lineage-${count++}-${Date.now
 afterEach(dropDatabases);
 
 describe('lineage', () => {
-  it('links a built-in dataset and its hash to the run and the version, with no deployments yet', async () => {
+  it('links a built-in dataset and its hash to the run and the version, with no deployments until one is made', async () => {
     const db = freshDb();
     await seedRun(db, 'a');
     await registerModel(db, { name: 'm', runId: 'a' }, 2000);

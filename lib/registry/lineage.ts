@@ -10,8 +10,8 @@ export interface Lineage {
   /** The run as it is now; `exists: false` (name, status, params null) once the run was deleted. */
   run: { id: string; exists: boolean; name: string | null; status: RunStatus | null; params: Record<string, ParamValue> | null; startedAt: number | null };
   version: ModelVersion;
-  /** Always empty for now: deployments arrive with the serving issue, which fills this list. */
-  deployments: Array<{ id: string; name: string; at: number }>;
+  /** Every deployment change about this version, oldest first: the endpoint, what happened, when, who and why. */
+  deployments: Array<{ id: string; name: string; at: number; action: string; actor: string; reason: string; live: boolean }>;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface Lineage {
 export async function lineage(db: WorkbenchDatabase, name: string, version: number): Promise<Lineage | undefined> {
   const row = await db.modelVersions.get([name, version]);
   if (!row) return undefined;
-  const [run, upload] = await Promise.all([db.runs.get(row.runId), db.datasets.get(row.dataset.id)]);
+  const [run, upload, deployments] = await Promise.all([db.runs.get(row.runId), db.datasets.get(row.dataset.id), db.deployments.where('[model+version]').equals([name, version]).toArray()]);
   const datasetName = builtinDataset(row.dataset.id)?.name ?? upload?.name;
   return {
     dataset: { ...row.dataset, ...(datasetName ? { name: datasetName } : {}) },
@@ -30,7 +30,8 @@ export async function lineage(db: WorkbenchDatabase, name: string, version: numb
       ? { id: run.id, exists: true, name: run.name, status: run.status, params: run.params, startedAt: run.startedAt }
       : { id: row.runId, exists: false, name: null, status: null, params: null, startedAt: null },
     version: row,
-    // Deployments come with the serving issue; until then no version has been deployed.
-    deployments: [],
+    deployments: deployments
+      .sort((a, b) => a.at - b.at)
+      .map((d) => ({ id: d.id, name: d.endpoint, at: d.at, action: d.action, actor: d.actor, reason: d.reason, live: d.endedAt === null })),
   };
 }
