@@ -26,23 +26,36 @@ export type IssueKind =
 
 export const ISSUE_KINDS: readonly IssueKind[] = ['missing', 'malformed-number', 'wrong-type', 'unseen-category', 'out-of-range', 'malformed-row', 'schema-missing-column', 'schema-unknown-column', 'duplicate-row', 'empty-batch'];
 
-/** One column of a data contract, inferred from the model's training rows. */
+/**
+ * One column of a data contract, inferred from the model's training rows. JSON cannot hold
+ * ±Infinity, so what is not known (a contract rebuilt from an older run's preprocessing, or a
+ * column with no value in training) is `null`, and `null` means "not judged": no range check,
+ * no missing-value check.
+ */
 export type ContractColumn =
   | {
       name: string;
       kind: 'numeric';
-      /** Smallest and largest value seen in training. */
-      min: number;
-      max: number;
-      /** Share of training rows with no value, 0–1. */
-      missingRate: number;
+      /** The table's type: datetimes are epoch ms and yes/no columns 0/1, as training read them. */
+      type: 'numeric' | 'boolean' | 'datetime';
+      /** Smallest and largest finite value seen in training; null when unknown. */
+      min: number | null;
+      max: number | null;
+      /** Share of training rows with no value, 0–1; null when unknown. */
+      missingRate: number | null;
     }
   | {
       name: string;
       kind: 'categorical';
       /** Every value seen in training (sorted), not only the ones the encoder kept. */
       categories: string[];
-      missingRate: number;
+      /**
+       * Whether `categories` lists every training value. False when there were too many to keep,
+       * or when the list comes from an encoder that kept only the most frequent: then a value not
+       * listed is not flagged as unseen.
+       */
+      complete: boolean;
+      missingRate: number | null;
     };
 
 /**
@@ -53,8 +66,10 @@ export type ContractColumn =
 export interface DataContract {
   /** Format of this record (1). */
   format: 1;
+  /** `training`: inferred from the training split; `preprocessing`: rebuilt from an older run's preprocessing (ranges and missing rates unknown). */
+  source: 'training' | 'preprocessing';
   columns: ContractColumn[];
-  /** Rows it was inferred from. */
+  /** Rows it was inferred from (0 when rebuilt from preprocessing). */
   rows: number;
   /** How out-of-range is judged: a value more than `rangeTolerance` × (max − min) outside [min, max]. */
   rangeTolerance: number;
@@ -71,7 +86,7 @@ export interface TrafficRoute {
 
 /** Guards of a canary: any one breached rolls it back by itself. */
 export interface CanaryGuards {
-  /** Largest share of requests that may fail (0–1). */
+  /** Largest share of rows that may fail (0–1); a failed request fails all its rows. */
   maxErrorRate: number;
   /** Largest p95 latency, ms. */
   maxP95Ms: number;
@@ -94,7 +109,10 @@ export type Rollout =
       /** Each step is held for this many requests or simulated hours, whichever is given. */
       hold: { requests: number } | { hours: number };
       guards: CanaryGuards;
-      /** When (simulated epoch ms) and after how many candidate requests the current step began. */
+      /**
+       * When (simulated epoch ms) the current step began, and the candidate requests counted before
+       * it (moved on by each advance; the guards judge the step's own totals).
+       */
       stepStartedAt: number;
       stepStartRequests: number;
     }
@@ -236,7 +254,7 @@ export interface TrafficWindow {
   byVersion: Record<string, VersionWindowStats>;
   shadowByVersion: Record<string, VersionWindowStats>;
   issues: Partial<Record<IssueKind, number>>;
-  /** Shadow rows whose prediction matched the answer (same class, or within 5 % for regression). */
+  /** Shadow rows whose prediction matched the answer (same class; for regression within 5 % or 1 unit, whichever is looser). */
   shadowAgreement: { compared: number; agreed: number } | null;
   /** Rows held in the log for this window (less than `rows` once the retention cap was reached). */
   loggedRows: number;
@@ -262,4 +280,8 @@ export interface ReplayRecord {
   endedAt: number | null;
   /** Why it stopped, for the learner (null while running or when it ran to the end). */
   message: string | null;
+  /** The endpoint's window index of the replay's day 0 (windows continue after earlier traffic). */
+  windowOffset: number;
+  /** How the stream was made, so a resumed replay regenerates the same requests. */
+  options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number };
 }
