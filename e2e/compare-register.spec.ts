@@ -99,9 +99,11 @@ test('two runs: compare both curves, register the better one as @champion, then 
   expect(download.suggestedFilename()).toBe(`${MODEL}-v2.zip`);
   await expect(page.getByTestId('download-package-status')).toContainText(`${MODEL}-v2.zip`);
   const pkg = await unzipPackage(new Uint8Array(await readFile((await download.path())!)));
-  const server = await startPackageServer(pkg.dir);
+  // Impute, as the run page's form does: the row below leaves most inputs blank, which the default
+  // policy (reject) refuses for a column that training never saw missing.
+  const server = await startPackageServer(pkg.dir, { env: { VALIDATION_POLICY: 'impute' } });
   try {
-    expect(pkg.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'MODEL_CARD.md', 'server.mjs', 'Dockerfile', 'README.md']));
+    expect(pkg.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'contract.json', 'MODEL_CARD.md', 'server.mjs', 'Dockerfile', 'README.md']));
     const columns = (JSON.parse(await readFile(`${pkg.dir}/preprocessing.json`, 'utf8')) as { columns: string[] }).columns;
     const row = columns.map((c) => (c === 'hour' ? 18 : c === 'distance' ? 900 : null));
     const answer = await postJson(`${server.url}/predict`, { id: 'e2e-1', columns, rows: [row] });
@@ -110,11 +112,14 @@ test('two runs: compare both curves, register the better one as @champion, then 
     const served = (answer.json as { predictions: number[] }).predictions;
     expect(served).toHaveLength(1);
     expect(Math.abs(served[0]! - browserPrediction)).toBeLessThan(1e-5);
-    // The contract's errors.
-    expect((await postJson(`${server.url}/predict`, { id: 'bad', columns, rows: [row.slice(1)] })).status).toBe(400);
+    // The contract: a bad row is judged on its own (rejected, or flagged and imputed) and the rest
+    // of the batch is answered; only an unreadable request is refused.
+    const short = await postJson(`${server.url}/predict`, { id: 'bad', columns, rows: [row, row.slice(1)] });
+    expect(short.status).toBe(200);
+    expect(short.json).toMatchObject({ predictions: [expect.any(Number), null], validation: { policy: 'impute', rejected: 1 } });
     const nonNumeric = await postJson(`${server.url}/predict`, { id: 'bad', columns, rows: [columns.map((c) => (c === 'distance' ? 'far' : null))] });
-    expect(nonNumeric.status).toBe(400);
-    expect(JSON.stringify(nonNumeric.json)).toContain('distance');
+    expect(nonNumeric.status).toBe(200);
+    expect(nonNumeric.json).toMatchObject({ validation: { rows: [{ row: 0, verdict: 'flagged', issues: expect.arrayContaining([{ kind: 'malformed-number', column: 'distance', message: 'row 0, column distance: expected a number, got "far".' }]) }] } });
     expect((await postJson(`${server.url}/predict`, '')).status).toBe(400);
     const card = await readFile(`${pkg.dir}/MODEL_CARD.md`, 'utf8');
     expect(card).toContain(MODEL);

@@ -2,10 +2,11 @@
  * The model package, as a deployer meets it: train in Node (tfjs CPU, the real session), register,
  * build the zip, unzip it inside the repository, load it in Node with tfjs, start its server, and
  * check both against the browser's predictor on the same raw rows (within 1e-5), then the
- * contract and its errors.
+ * contract: per-row validation under the default policy (reject) and under impute, judged as the
+ * workbench's own contract.ts judges the same dirty rows, and the errors of unreadable requests.
  */
 import 'fake-indexeddb/auto';
-import { truncate } from 'node:fs/promises';
+import { readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import { WorkbenchDatabase } from '../tracking/db';
 import { FEATURES, RAW_ROWS, rawRecords, trainTrips } from './package-test-fixture';
 import { getJson, postJson, removeDir, request, startPackageServer, unzipPackage, type RunningServer, type UnzippedPackage } from './package-test-helpers';
 import { predictWithRun, type Prediction, type StoredPreprocessing } from './predictor';
+import { acceptedRecords, buildResponse, validateRequest, type PredictResponse } from '../serving/contract';
+import type { DataContract, ValidationPolicy } from '../tracking/serving-types';
 
 const TOLERANCE = 1e-5;
 const NOW = Date.UTC(2025, 4, 6, 10, 0);
@@ -29,9 +32,13 @@ beforeAll(async () => {
 });
 
 /** Each served value is within 1e-5 of the browser's (regression), or the same label with probabilities within 1e-5. */
-function expectSamePredictions(served: Served, browser: Prediction[]): void {
+function expectSamePredictions(served: Served, browser: Prediction[], rejected: readonly number[] = []): void {
   expect(served.predictions).toHaveLength(browser.length);
   browser.forEach((b, i) => {
+    if (rejected.includes(i)) {
+      expect(served.predictions[i], `row ${i}`).toBeNull();
+      return;
+    }
     if (b.task === 'regression') {
       expect(Math.abs((served.predictions[i] as number) - b.value), `row ${i}`).toBeLessThanOrEqual(TOLERANCE);
       return;
@@ -39,6 +46,16 @@ function expectSamePredictions(served: Served, browser: Prediction[]): void {
     expect(served.predictions[i], `row ${i}`).toBe(b.label);
     expect(served.classes).toEqual(b.probabilities.map((p) => p.label));
     b.probabilities.forEach((p, c) => expect(Math.abs(served.probabilities![i]![c]! - p.p), `row ${i} class ${p.label}`).toBeLessThanOrEqual(TOLERANCE));
+  });
+}
+
+/** The served answer is the workbench's: the same id, version and validation, predictions within 1e-5, null where rejected. */
+function expectSameAnswer(served: PredictResponse, expected: PredictResponse): void {
+  expect({ ...served, predictions: null, probabilities: null }).toEqual({ ...expected, predictions: null, probabilities: null });
+  expected.predictions.forEach((p, i) => {
+    if (p === null || typeof p === 'string') expect(served.predictions[i], `row ${i}`).toBe(p);
+    else expect(Math.abs((served.predictions[i] as number) - p), `row ${i}`).toBeLessThanOrEqual(TOLERANCE);
+    expected.probabilities?.[i]?.forEach((q, c) => expect(Math.abs(served.probabilities![i]![c]! - q), `row ${i} class ${c}`).toBeLessThanOrEqual(TOLERANCE));
   });
 }
 
@@ -50,27 +67,45 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
   let browser: Prediction[];
   let unzipped: UnzippedPackage | undefined;
   let server: RunningServer | undefined;
+  /** The same package served with VALIDATION_POLICY=impute. */
+  let imputing: RunningServer | undefined;
+  let contract: DataContract;
+
+  /** What the workbench answers: its contract.ts on the same body, and its browser predictor on the rows accepted. */
+  async function workbenchAnswer(body: unknown, policy: ValidationPolicy): Promise<PredictResponse> {
+    const judged = validateRequest(JSON.stringify(body), contract, policy);
+    const records = acceptedRecords(judged);
+    const predicted = records.length === 0 ? [] : await predictWithRun(db, runId, prep, records);
+    const raw = predicted.map((p) => (p.task === 'regression' ? [p.value] : p.probabilities.map((q) => q.p)));
+    return buildResponse(judged, raw, { task: prep.task, classNames: prep.classNames, version: 1 });
+  }
 
   beforeAll(async () => {
     runId = await trainTrips(tf, db, task);
     const version = await registerModel(db, { name, runId, description: `The ${task} test model` }, NOW - 60_000);
     expect(version.version).toBe(1);
+    expect(version.contract).toMatchObject({ source: 'training', columns: FEATURES.map((c) => ({ name: c })) });
+    contract = version.contract!;
     prep = (await db.artifacts.get([runId, 'preprocessing.json']))!.data as StoredPreprocessing;
     browser = await predictWithRun(db, runId, prep, rawRecords());
     const built = await buildModelPackage(db, name, 1, NOW);
     expect(built.fileName).toBe(`${name}-v1.zip`);
     unzipped = await unzipPackage(built.bytes);
-    server = await startPackageServer(unzipped.dir);
+    [server, imputing] = await Promise.all([startPackageServer(unzipped.dir), startPackageServer(unzipped.dir, { env: { VALIDATION_POLICY: 'impute' } })]);
   }, 120_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), imputing?.stop()]);
     if (unzipped) await removeDir(unzipped.root);
     await db.delete();
   });
 
   it('unzips to model, preprocessing, card, serving app, Dockerfile and README', () => {
-    expect(unzipped!.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'MODEL_CARD.md', 'server.mjs', 'preprocess.mjs', 'package.json', 'Dockerfile', 'README.md']));
+    expect(unzipped!.files).toEqual(expect.arrayContaining(['model/model.json', 'model/weights.bin', 'preprocessing.json', 'contract.json', 'MODEL_CARD.md', 'server.mjs', 'preprocess.mjs', 'package.json', 'Dockerfile', 'README.md']));
+  });
+
+  it('ships the version’s data contract, which the server validates with', async () => {
+    expect(JSON.parse(await readFile(join(unzipped!.dir, 'contract.json'), 'utf8'))).toEqual(contract);
   });
 
   it('loads in Node with tfjs from the unzipped files and predicts the raw rows as the browser does (within 1e-5)', async () => {
@@ -87,26 +122,63 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
     expect(distinct.size).toBeGreaterThan(3);
   });
 
-  it('serves POST /predict on 127.0.0.1 with the same predictions (within 1e-5), in any column order', async () => {
+  it('serves POST /predict on 127.0.0.1 with the same predictions (within 1e-5), in any column order, rejecting rows that break the contract', async () => {
     const answer = await postJson(`${server!.url}/predict`, { id: 'batch-1', columns: [...FEATURES], rows: RAW_ROWS });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/application\/json/);
-    const body = answer.json as Served & { id: string };
+    const body = answer.json as Served & PredictResponse;
     expect(body.id).toBe('batch-1');
-    expectSamePredictions(body, browser);
+    // Row 7 sends a carrier never seen in training, row 8 a distance and an hour far outside it.
+    expect(body.validation).toMatchObject({ policy: 'reject', rejected: 2, flagged: 0 });
+    expect(body.validation.rows.map((r) => [r.row, r.verdict, r.issues.map((i) => i.kind)])).toEqual([
+      [7, 'rejected', ['unseen-category']],
+      [8, 'rejected', ['out-of-range', 'out-of-range']],
+    ]);
+    expect(body.validation.rows[0]!.issues[0]!.message).toBe('row 7, column carrier: "QX" was not seen in training.');
+    expect(body.version).toBe(1);
+    expectSamePredictions(body, browser, [7, 8]);
     const order = [3, 0, 2, 1];
     const shuffled = await postJson(`${server!.url}/predict`, { id: 42, columns: order.map((i) => FEATURES[i]), rows: RAW_ROWS.map((row) => order.map((i) => row[i]!)) });
     expect(shuffled.json).toMatchObject({ id: 42 });
-    expectSamePredictions(shuffled.json as Served, browser);
+    expectSamePredictions(shuffled.json as Served, browser, [7, 8]);
   });
 
-  it('refuses bad requests with 400 and a message naming the problem', async () => {
+  it('under VALIDATION_POLICY=impute, answers dirty rows as the workbench does: the same verdicts and messages, the same predictions (within 1e-5)', async () => {
+    const dirty = [
+      ...RAW_ROWS,
+      ['12,5', 9, false, 'AA'],
+      ['N/A', 'abc', true, 'DL'],
+      [{ km: 850 }, 9, [false], 'UA'],
+      [850, 9, false, 'AA'],
+      [850, 9, 'AA'],
+      '850,9,false,AA',
+      [1e308, -1e308, 'yes', ''],
+    ];
+    const bodies = [
+      { id: 'dirty-1', columns: [...FEATURES], rows: dirty },
+      { id: 'dirty-2', columns: ['carrier', 'distance', 'hour', 'seat'], rows: [['AA', 850, 9, 'window'], ['QX', 'x', null, null]] },
+      { id: 'dirty-3', columns: [...FEATURES], rows: [] },
+    ];
+    for (const body of bodies) {
+      const served = await postJson(`${imputing!.url}/predict`, body);
+      expect(served.status, body.id).toBe(200);
+      expectSameAnswer(served.json as PredictResponse, await workbenchAnswer(body, 'impute'));
+    }
+    const first = (await postJson(`${imputing!.url}/predict`, bodies[0])).json as PredictResponse;
+    expect(first.validation).toMatchObject({ policy: 'impute', rejected: 2 });
+    expect(first.validation.rows.find((r) => r.row === 11)).toEqual({ row: 11, verdict: 'flagged', issues: [{ kind: 'malformed-number', column: 'distance', message: 'row 11, column distance: expected a number, got "12,5".' }] });
+    expect(first.validation.rows.find((r) => r.row === 14)!.issues.map((i) => i.kind)).toEqual(['duplicate-row']);
+    expect(first.predictions.filter((p) => p === null)).toHaveLength(2);
+  });
+
+  it('rejects a bad row with its message and answers the rest (200); refuses unreadable requests with 400 and a message naming the problem', async () => {
     const url = `${server!.url}/predict`;
     const columns = [...FEATURES];
     const wrongCount = await postJson(url, { id: 'r1', columns, rows: [RAW_ROWS[0], RAW_ROWS[1], [850, 9, 'AA']] });
-    expect(wrongCount).toMatchObject({ status: 400, json: { id: 'r1', error: 'row 2 has 3 values but 4 columns were named.' } });
+    expect(wrongCount).toMatchObject({ status: 200, json: { id: 'r1', validation: { rejected: 1, rows: [{ row: 2, verdict: 'rejected', issues: [{ kind: 'malformed-row', column: null, message: 'row 2 has 3 values but 4 columns were named.' }] }] } } });
+    expectSamePredictions(wrongCount.json as Served, [browser[0]!, browser[1]!, browser[1]!], [2]);
     const notNumber = await postJson(url, { id: 'r2', columns, rows: [['abc', 9, false, 'AA']] });
-    expect(notNumber).toMatchObject({ status: 400, json: { id: 'r2', error: 'row 0, column distance: expected a number, got "abc".' } });
+    expect(notNumber).toMatchObject({ status: 200, json: { id: 'r2', predictions: [null], validation: { rejected: 1, rows: [{ row: 0, verdict: 'rejected', issues: [{ kind: 'malformed-number', column: 'distance', message: 'row 0, column distance: expected a number, got "abc".' }] }] } } });
     expect(await postJson(url, '')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^The request body is empty/) } });
     expect(await postJson(url, '{"id": "r3", "columns": [')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^The request body is not valid JSON/) } });
     expect(await postJson(url, { id: 'r4', columns: ['distance', 'hour', 'carrier'], rows: [] })).toMatchObject({ status: 400, json: { id: 'r4', error: expect.stringMatching(/^Missing column "weekend"/) } });
@@ -123,6 +195,13 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
     const huge = JSON.stringify({ id: 'big', columns: [...FEATURES], rows: [[1, 2, false, 'x'.repeat(3 * 1024 * 1024)]] });
     expect(await postJson(`${server!.url}/predict`, huge)).toMatchObject({ status: 413, json: { error: expect.stringMatching(/larger than 2097152 bytes/) } });
     expect(await getJson(`${server!.url}/health`)).toMatchObject({ status: 200, json: { status: 'ok', model: name, version: 1 } });
+  });
+
+  it('refuses to start with an unknown VALIDATION_POLICY, saying which values it takes', async () => {
+    const failed = await startPackageServer(unzipped!.dir, { env: { VALIDATION_POLICY: 'lenient' } }).catch((error: unknown) => error as Error);
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toMatch(/exited with code 1 before listening/);
+    expect((failed as Error).message).toContain('VALIDATION_POLICY must be reject, impute or pass, not "lenient".');
   });
 
   it('stops gracefully on SIGTERM (exit code 0)', async () => {

@@ -1,6 +1,8 @@
 import { fitPreprocessing, transformTable, type Preprocessing } from '../data/preprocess';
 import { randomSplit, timeSplit, type Split } from '../data/split';
 import { column, type DataTable } from '../data/table';
+import type { DataContract } from '../tracking/serving-types';
+import { inferDataContract } from '../serving/data-contract';
 import type { Matrix } from './train';
 
 /** A dataset ready to train on: split, preprocessed on the training rows only, as matrices. */
@@ -9,6 +11,8 @@ export interface PreparedData {
   /** How the split was made, e.g. "time by time: 70/15/15" — stored with the run. */
   splitLabel: string;
   preprocessing: Preprocessing;
+  /** What the training rows looked like, raw (saved as contract.json; serving validates with it). */
+  contract: DataContract;
   /** Class names in index order (classification), or empty (regression). */
   classNames: string[];
   train: Matrix;
@@ -36,7 +40,7 @@ export interface PrepareOptions {
 /**
  * Splits (by time: oldest 70% train, next 15% validate, newest 15% test; or seeded random
  * 70/15/15; or the rows given in `parts`), drops rows whose target is missing, fits preprocessing on the training rows only
- * and turns each part into a matrix. Classification labels are the sorted distinct target
+ * and turns each part into a matrix; infers the data contract from the same raw training rows. Classification labels are the sorted distinct target
  * values of the whole table (a label list is not a statistic, so it leaks nothing); booleans are
  * "false"/"true". Throws with a learner-facing sentence when the data cannot train.
  */
@@ -67,6 +71,7 @@ export function prepareData(table: DataTable, options: PrepareOptions): Prepared
     split: parts,
     splitLabel: options.parts ? (options.partsLabel ?? 'given rows') : options.split === 'time' ? `by time (${options.timeColumn}), ${fractions}` : `seeded random (seed ${options.seed}), ${fractions}`,
     preprocessing,
+    contract: inferDataContract(table, parts.train, features),
     classNames,
     train: matrix(parts.train),
     validation: matrix(parts.validation),

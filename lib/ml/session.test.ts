@@ -9,6 +9,7 @@ import { DEFAULT_MLP } from './model-spec';
 import type { FromTrainer, TrainingRequest } from './protocol';
 import { runTrainingSession, type SessionDeps } from './session';
 import { systemClock } from '../time/clock';
+import type { DataContract } from '../tracking/serving-types';
 
 const vega = (file: string) => readFileSync(new URL(`../../node_modules/vega-datasets/data/${file.split('/').pop()}`, import.meta.url), 'utf8');
 const dbs: WorkbenchDatabase[] = [];
@@ -70,6 +71,13 @@ describe('runTrainingSession', () => {
     expect(await loadModelArtifacts(db, run.id)).toBeDefined();
     const prep = await db.artifacts.get([run.id, 'preprocessing.json']);
     expect((prep!.data as { target: string }).target).toBe('mpg');
+    // The data contract of the raw training rows, in model input order (what serving validates with).
+    const contract = (await db.artifacts.get([run.id, 'contract.json']))!.data as DataContract;
+    expect(contract).toMatchObject({ format: 1, source: 'training', rangeTolerance: 0.1 });
+    expect(contract.columns.map((c) => c.name)).toEqual(request().features);
+    expect(contract.rows).toBe(((await db.artifacts.get([run.id, 'training.json']))!.data as { shape: { train: number } }).shape.train);
+    expect(contract.columns.find((c) => c.name === 'origin')).toMatchObject({ kind: 'categorical', categories: ['Europe', 'Japan', 'USA'], complete: true });
+    expect(contract.columns.find((c) => c.name === 'horsepower')).toMatchObject({ kind: 'numeric', min: expect.any(Number), max: expect.any(Number) });
     expect(timing!.loggingMs).toBeGreaterThan(0);
     expect(messages.filter((m) => m.type === 'epoch')).toHaveLength(30);
   });

@@ -129,8 +129,8 @@ export interface RecordedTraining {
 /**
  * Trains a fresh model on `prepared` into the existing run `runId`: metrics written in one
  * transaction per epoch (the write of epoch N overlaps the training of N+1), then, when
- * FINISHED, the evaluation against the baseline, the model, preprocessing.json, evaluation.json
- * and training.json. The model is always disposed. Does not end the run; throws on a storage
+ * FINISHED, the evaluation against the baseline, the model, preprocessing.json, contract.json,
+ * evaluation.json and training.json. The model is always disposed. Does not end the run; throws on a storage
  * error or a backend failure (the caller ends the run FAILED).
  */
 export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingInput): Promise<RecordedTraining> {
@@ -204,6 +204,7 @@ export async function trainAndRecord(deps: SessionDeps, input: RecordedTrainingI
       const training = { ...timing, backendLabel: choice.label, notes: choice.notes, trials: choice.trials, shape, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch + 1, savedEpoch: result.savedEpoch, stoppedEarly: result.stoppedBy === 'patience', stoppedBy: result.stoppedBy };
       await db.artifacts.bulkPut([
         { runId, name: ARTIFACTS.preprocessing, contentType: 'application/json', data: { ...prepared.preprocessing, target: input.target, task: spec.task, classNames: prepared.classNames }, bytes: null, createdAt: saved },
+        { runId, name: ARTIFACTS.contract, contentType: 'application/json', data: prepared.contract, bytes: null, createdAt: saved },
         { runId, name: ARTIFACTS.evaluation, contentType: 'application/json', data: evaluation, bytes: null, createdAt: saved },
         { runId, name: ARTIFACTS.training, contentType: 'application/json', data: training, bytes: null, createdAt: saved },
       ]);

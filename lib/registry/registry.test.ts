@@ -5,6 +5,8 @@ import { deleteRun } from '../tracking/runs';
 import { RegistryError } from './errors';
 import { archiveVersion, championOf, deleteModel, editModel, editVersion, getModel, hasStoredModel, listModels, modelNames, registerModel, setAlias, versionsOfRun } from './registry';
 import { dropDatabases, seededEvaluation, seedRun, track } from './test-fixtures';
+import { contractFromPreprocessing } from '../serving/data-contract';
+import { ARTIFACTS } from '../tracking/artifact-names';
 
 let count = 0;
 const freshDb = () => track(new WorkbenchDatabase(`registry-${count++}-${Date.now()}`));
@@ -35,6 +37,19 @@ describe('registerModel', () => {
     expect(v1.signature).toEqual({ task: 'regression', target: 'delay', inputs: [{ name: 'distance', type: 'number' }, { name: 'origin', type: 'category' }], classes: [] });
     const model = await db.registeredModels.get('flights-delay');
     expect(model).toMatchObject({ name: 'flights-delay', aliases: {}, createdAt: 2000, updatedAt: 3000 });
+  });
+
+  it('copies the run’s data contract into the version, leaving out a damaged one (older runs have none)', async () => {
+    const db = freshDb();
+    for (const id of ['with', 'damaged', 'older']) await seedRun(db, id);
+    const contract = contractFromPreprocessing({ encoders: [{ kind: 'numeric', column: 'distance', mean: 0, std: 1 }, { kind: 'onehot', column: 'origin', categories: ['SEA'], mode: 'SEA' }] });
+    const own = { ...contract, source: 'training' as const, rows: 40, columns: [{ ...contract.columns[0]!, min: 100, max: 2500, missingRate: 0 }, contract.columns[1]!] };
+    await db.artifacts.put({ runId: 'with', name: ARTIFACTS.contract, contentType: 'application/json', data: own, bytes: null, createdAt: 1150 });
+    await db.artifacts.put({ runId: 'damaged', name: ARTIFACTS.contract, contentType: 'application/json', data: { ...own, format: 9 }, bytes: null, createdAt: 1150 });
+    expect((await registerModel(db, { name: 'flights-delay', runId: 'with' }, 2000)).contract).toEqual(own);
+    expect(await registerModel(db, { name: 'flights-delay', runId: 'damaged' }, 2001)).not.toHaveProperty('contract');
+    expect(await registerModel(db, { name: 'flights-delay', runId: 'older' }, 2002)).not.toHaveProperty('contract');
+    expect((await db.modelVersions.get(['flights-delay', 1]))!.contract).toEqual(own);
   });
 
   it('refuses a version whose signature differs from the model’s: a classifier under a regression model, other inputs', async () => {

@@ -7,6 +7,7 @@ import { signatureMismatch, signatureOf, type PreprocessingFacts } from './signa
 import { cleanDescription, cleanTags, modelNameProblem } from './names';
 import type { ModelVersion, RegisteredModel } from './types';
 import { ARTIFACTS } from '../tracking/artifact-names';
+import { readDataContract } from '../serving/data-contract';
 
 export { aliasHistory, archiveVersion, removeAlias, restoreVersion, setAlias, type AliasChange, type AliasResult } from './alias-store';
 
@@ -24,8 +25,8 @@ export interface NewModelVersion {
  *
  * The version number is the model's highest version + 1 (archived ones count), so a number is
  * never given twice. The version copies the run's dataset (id, hash, split), task, target, the
- * saved model's metrics (`savedModelMetrics`) and its signature (`signatureOf`), so its lineage
- * survives the run's deletion. Every version of a model shares one signature: a run whose task,
+ * saved model's metrics (`savedModelMetrics`), its signature (`signatureOf`) and its data contract
+ * (the run's contract.json, when it has a well-formed one), so its lineage survives the run's deletion. Every version of a model shares one signature: a run whose task,
  * target, inputs or classes differ from the latest version's is refused (`signatureMismatch`).
  *
  * Throws a `RegistryError` when the name is invalid (`modelNameProblem`), the run is gone, not
@@ -44,7 +45,13 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
     const versions = await db.modelVersions.where('name').equals(name).toArray();
     const twin = versions.find((v) => v.runId === run.id);
     if (twin) throw new RegistryError(`“${run.name}” is already ${name} v${twin.version}.`);
-    const prep = (await db.artifacts.get([run.id, ARTIFACTS.preprocessing]))?.data as PreprocessingFacts | undefined;
+    const [prepArtifact, contractArtifact] = await db.artifacts.bulkGet([
+      [run.id, ARTIFACTS.preprocessing],
+      [run.id, ARTIFACTS.contract],
+    ]);
+    const prep = prepArtifact?.data as PreprocessingFacts | undefined;
+    // A damaged contract (an edited bundle) is left out: serving then rebuilds one from the preprocessing.
+    const contract = readDataContract(contractArtifact?.data);
     const text = (value: unknown, fallback: unknown) => (typeof value === 'string' ? value : typeof fallback === 'string' ? fallback : '');
     const signature = signatureOf(prep);
     const task = signature?.task ?? text(run.params.task, prep?.task);
@@ -67,6 +74,7 @@ export async function registerModel(db: WorkbenchDatabase, input: NewModelVersio
       target,
       metrics: savedModelMetrics(run),
       ...(signature ? { signature } : {}),
+      ...(contract ? { contract } : {}),
     };
     const model = await db.registeredModels.get(name);
     await db.registeredModels.put(model ? { ...model, updatedAt: now } : { name, description: '', tags: {}, aliases: {}, createdAt: now, updatedAt: now });

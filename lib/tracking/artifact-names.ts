@@ -10,6 +10,8 @@ export const ARTIFACTS = {
   weights: 'weights.bin',
   /** The fitted preprocessing with the target, task and class names. */
   preprocessing: 'preprocessing.json',
+  /** The data contract inferred from the training split (lib/serving/data-contract.ts). */
+  contract: 'contract.json',
   /** Validation and test metrics against the baseline. */
   evaluation: 'evaluation.json',
   /** How the training went: backend, notes, epochs, speed. */

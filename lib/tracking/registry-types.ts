@@ -3,6 +3,7 @@
  * N+1 pointing at one run's stored model. Aliases (`champion`, `challenger`, …) point at one
  * version of a model each and can be moved; every move is kept as an `AliasEvent`.
  */
+import type { DataContract } from './serving-types';
 
 /** A named model: its versions live in `ModelVersion` rows, its aliases here. */
 export interface RegisteredModel {
@@ -42,6 +43,12 @@ export interface ModelVersion {
   metrics: Record<string, number>;
   /** The data contract of the model's inputs and output; absent on versions registered before signatures. */
   signature?: ModelSignature;
+  /**
+   * What its training data looked like (types, ranges, categories, missing rates), copied from the
+   * run's contract.json; absent on versions of runs trained before contracts (serving rebuilds one
+   * from the preprocessing: `versionContract` in lib/serving/data-contract.ts).
+   */
+  contract?: DataContract;
 }
 
 /**

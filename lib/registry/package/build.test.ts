@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fitPreprocessing } from '../../data/preprocess';
 import { tableFromRecords } from '../../data/table';
+import { contractFromPreprocessing, inferDataContract } from '../../serving/data-contract';
 import { WorkbenchDatabase } from '../../tracking/db';
 import { saveModelArtifacts } from '../../tracking/model-store';
 import { createRun, finishRun } from '../../tracking/runs';
@@ -75,12 +76,14 @@ describe('buildModelPackage', () => {
     expect(built.fileName).toBe('flight-delay-v3.zip');
     const files = unzip(built.bytes);
     expect(Object.keys(files).sort()).toEqual(
-      ['.dockerignore', 'Dockerfile', 'MODEL_CARD.md', 'README.md', 'contract.mjs', 'model.mjs', 'model/model.json', 'model/weights.bin', 'package.json', 'preprocess.mjs', 'preprocessing.json', 'server.mjs'].map((f) => `flight-delay-v3/${f}`).sort(),
+      ['.dockerignore', 'Dockerfile', 'MODEL_CARD.md', 'README.md', 'contract.json', 'contract.mjs', 'model.mjs', 'model/model.json', 'model/weights.bin', 'package.json', 'preprocess.mjs', 'preprocessing.json', 'server.mjs'].map((f) => `flight-delay-v3/${f}`).sort(),
     );
     const modelJson = JSON.parse(textOf(files, 'model/model.json'));
     expect(modelJson).toMatchObject({ format: 'layers-model', modelTopology: { class_name: 'Sequential' }, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] });
     expect(Array.from(new Float32Array(files['flight-delay-v3/model/weights.bin']!.slice().buffer))).toEqual(Array.from(new Float32Array(5).map((_, i) => i / 10)));
     expect(JSON.parse(textOf(files, 'preprocessing.json'))).toEqual({ ...prep, columns: ['distance', 'origin'] });
+    // A version registered before contracts: the package rebuilds one from the preprocessing.
+    expect(JSON.parse(textOf(files, 'contract.json'))).toEqual(contractFromPreprocessing(prep));
     expect(JSON.parse(textOf(files, 'package.json'))).toMatchObject({ type: 'module', scripts: { start: 'node server.mjs' }, dependencies: { '@tensorflow/tfjs': '4.22.0' }, mlopsWorkbench: { model: 'flight-delay', version: 3, runId: run.id } });
     expect(textOf(files, 'server.mjs')).toBe(SERVER_MJS);
     expect(textOf(files, 'model.mjs')).toBe(MODEL_MJS);
@@ -92,6 +95,17 @@ describe('buildModelPackage', () => {
     expect(readme).toContain('docker build -t flight-delay-v3 .');
     expect(readme).toContain('"columns":["distance","origin"]');
     expect(readme).toMatch(/Why the preprocessing ships with the model/);
+    expect(readme).toContain('VALIDATION_POLICY=impute npm start');
+    expect(readme).toContain('more than 10 % of the training range outside it');
+  });
+
+  it('ships the version’s own data contract as contract.json when it has one', async () => {
+    const { db } = await seed();
+    const contract = inferDataContract(table, [0, 1, 2, 3], ['distance', 'origin']);
+    await db.modelVersions.update(['flight-delay', 3], { contract });
+    const files = unzip((await buildModelPackage(db, 'flight-delay', 3, NOW)).bytes);
+    expect(JSON.parse(textOf(files, 'contract.json'))).toEqual(contract);
+    expect(textOf(files, 'MODEL_CARD.md')).toMatch(/\| `contract\.json` \| \d+ \| `[0-9a-f]{64}` \|/);
   });
 
   it('fills the model card from the run and version: aliases, data, params, backend, metrics against the baseline, limits, the API', async () => {

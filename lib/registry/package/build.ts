@@ -8,6 +8,7 @@ import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 import { DOCKERFILE, DOCKERIGNORE, packageJson, packageReadme } from './template-docs';
 import { MODEL_MJS, SERVER_MJS } from '@/lib/ml/package-server-template';
 import { ARTIFACTS } from '../../tracking/artifact-names';
+import { versionContract } from '../../serving/data-contract';
 
 export { PackageError } from './sources';
 
@@ -21,7 +22,9 @@ export interface ModelPackage {
  * Builds the deployable zip of version `version` of the model `name`, from what its run stored
  * (no tfjs involved). Under one folder `<name>-v<version>/` it holds `model/model.json` (tfjs
  * layers format, one weight group `weights.bin`), `model/weights.bin`, `preprocessing.json` (the
- * run's preprocessing plus the raw input `columns` in order), `MODEL_CARD.md`, the Node serving
+ * run's preprocessing plus the raw input `columns` in order), `contract.json` (the version's data
+ * contract, or for a version registered before contracts one rebuilt from the preprocessing: the
+ * server validates every row with it), `MODEL_CARD.md`, the Node serving
  * app (`server.mjs`, `model.mjs`, `contract.mjs`, `preprocess.mjs`), `package.json`,
  * `Dockerfile`, `.dockerignore` and `README.md`.
  *
@@ -45,10 +48,12 @@ export async function buildModelPackage(db: WorkbenchDatabase, name: string, ver
   );
   const weights = new Uint8Array(stored.weightData);
   const preprocessing = strToU8(`${JSON.stringify({ ...prep, columns: prep.encoders.map((e) => e.column) }, null, 2)}\n`);
+  const contract = strToU8(`${JSON.stringify(versionContract(sources.version, prep), null, 2)}\n`);
   const listed: Array<[string, Uint8Array]> = [
     ['model/model.json', modelJson],
     ['model/weights.bin', weights],
     [ARTIFACTS.preprocessing, preprocessing],
+    [ARTIFACTS.contract, contract],
   ];
   const files: PackagedFile[] = await Promise.all(listed.map(async ([path, bytes]) => ({ path, bytes: bytes.byteLength, sha256: await contentHash(bytes) })));
   const entries: Array<[string, Uint8Array]> = [

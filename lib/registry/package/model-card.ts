@@ -92,7 +92,7 @@ export function modelCard(s: PackageSources, files: readonly PackagedFile[], now
     curlPredict(prep),
     FENCE,
     '',
-    `The answer is \`{"id": "example-1", "predictions": [...]}\`: ${predictionsInWords(prep)}. \`GET /health\` answers \`{"status": "ok", "model": ${JSON.stringify(v.name)}, "version": ${v.version}}\`. A bad request gets a 400 and \`{"id", "error"}\` naming the row and column at fault; see README.md.`,
+    `The answer is \`{"id": "example-1", "predictions": [...], "version": ${v.version}, "validation": {...}}\`: ${predictionsInWords(prep)}. Each row is checked against \`contract.json\` (the training data's types, ranges, categories and missing rates); a row that breaks it is rejected, imputed or passed by the server's \`VALIDATION_POLICY\`, with its issues named in \`validation\`. \`GET /health\` answers \`{"status": "ok", "model": ${JSON.stringify(v.name)}, "version": ${v.version}}\`. A request that cannot be read gets a 400 and \`{"id", "error"}\` naming the problem; see README.md.`,
     '',
     '## Files',
     '',

@@ -2,6 +2,7 @@ import type { StoredPreprocessing } from '../../ml/predictor';
 import { curlPredict, exampleRequest, predictionsInWords } from './example';
 import { code, FENCE, text } from './markdown';
 import { npmPackageName } from './names';
+import { RANGE_TOLERANCE } from '../../serving/data-contract';
 
 /** The tfjs the serving app runs: the version the workbench trains with, pinned. */
 export const TFJS_VERSION = '4.22.0';
@@ -56,6 +57,7 @@ export function packageReadme(name: string, version: number, baseName: string, p
     '| --- | --- |',
     '| `model/model.json`, `model/weights.bin` | the TensorFlow.js layers model (topology and weight manifest, then the weights) |',
     '| `preprocessing.json` | imputation, scaling and one-hot encoding fitted on the training rows, the target, the task, the class names, and the raw input `columns` in order |',
+    '| `contract.json` | the data contract inferred from the training rows: each input\'s type, range, categories and missing rate, which every request row is checked against |',
     '| `MODEL_CARD.md` | data, metrics against the baseline, intended use and limits |',
     '| `server.mjs`, `model.mjs`, `contract.mjs`, `preprocess.mjs` | the serving app: HTTP, model loading, request checks, preprocessing |',
     '| `package.json`, `Dockerfile` | how to install and run it |',
@@ -66,6 +68,7 @@ export function packageReadme(name: string, version: number, baseName: string, p
     'npm install',
     'npm start            # listens on 0.0.0.0:8080',
     'PORT=9000 HOST=127.0.0.1 npm start',
+    'VALIDATION_POLICY=impute npm start   # reject (default), impute or pass: see "Validation"',
     FENCE,
     '',
     'It uses the pure-JavaScript `@tensorflow/tfjs` on the CPU: no native addon to build, and the same backend the workbench predicts with in the browser. Stop it with Ctrl-C or `SIGTERM`: it finishes the requests in flight, then exits.',
@@ -89,7 +92,7 @@ export function packageReadme(name: string, version: number, baseName: string, p
     curlPredict(prep),
     FENCE,
     '',
-    `Answer: \`200 {"id": "example-1", "predictions": [...]}\` with ${predictionsInWords(prep)}. The \`id\` is echoed back (a string or a number; null when absent).`,
+    `Answer: \`200 {"id": "example-1", "predictions": [...], "version": ${version}, "validation": {...}}\` with ${predictionsInWords(prep)}. The \`id\` is echoed back (a string or a number; null when absent).`,
     '',
     'Values: numbers may be sent as numbers or numeric strings, yes/no columns as `true`/`false` (read as 1/0), dates as milliseconds since 1970-01-01 UTC (as the workbench stored them); `null` or `""` means missing. Categories are strings (numbers are read as their text).',
     '',
@@ -97,11 +100,23 @@ export function packageReadme(name: string, version: number, baseName: string, p
     '',
     '| status | when |',
     '| --- | --- |',
-    '| 400 | an empty body, invalid JSON, missing, unknown or repeated columns, a row whose length differs from `columns` ("row 2 has 3 values but 4 columns were named."), a non-numeric value in a numeric column ("row 0, column x: expected a number, got \\"abc\\"."), more than 10,000 rows |',
+    '| 400 | the request itself cannot be read: an empty body, invalid JSON, not an object, repeated columns, `rows` not a list, more than 10,000 rows; under `reject`, missing or unknown columns |',
     '| 404 | any other path |',
     '| 405 | a wrong method (`GET /predict`, `POST /health`) |',
     '| 413 | a body over 2 MiB |',
     '| 500 | the model failed to predict |',
+    '',
+    '### Validation',
+    '',
+    `Every row is checked on its own against \`contract.json\`, and a bad row never costs the rest of its batch: the answer is \`200\` whenever the request itself could be read. Issues: \`malformed-row\` (not an array, or the wrong number of values: always rejected), \`malformed-number\` (\`"12,5"\`, \`"N/A"\`), \`wrong-type\` (an object or a list), \`missing\` (null or \`""\` in a column that training never saw missing), \`unseen-category\`, \`out-of-range\` (more than ${Math.round(RANGE_TOLERANCE * 100)} % of the training range outside it), \`duplicate-row\` (a repeat within the request: flagged only), and, when the policy is not \`reject\`, \`schema-missing-column\` and \`schema-unknown-column\`. \`VALIDATION_POLICY\` decides what a row with issues gets:`,
+    '',
+    '| policy | a row with issues |',
+    '| --- | --- |',
+    '| `reject` (default) | is not predicted: its prediction is `null`; unknown or missing columns refuse the whole request (400) |',
+    '| `impute` | is predicted with bad values replaced as training replaced missing ones (mean or most frequent value) and out-of-range numbers clipped to the training range |',
+    '| `pass` | is predicted with the values as sent (a non-number reads as missing, an unseen category as `(other)`) |',
+    '',
+    '`validation` in the answer holds the policy, the number of rows rejected and flagged, and each row with issues: `{"row": 3, "verdict": "rejected", "issues": [{"kind": "malformed-number", "column": "distance", "message": "row 3, column distance: expected a number, got \\"12,5\\"."}]}`. A request with no rows gets the issue `empty-batch` and empty predictions.',
     '',
     '### `GET /health`',
     '',

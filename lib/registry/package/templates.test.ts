@@ -5,7 +5,9 @@ import { fitPreprocessing, transformRecord, type Preprocessing } from '../../dat
 import { seededRandom } from '../../data/random';
 import { tableFromRecords } from '../../data/table';
 import { readFileSync } from 'node:fs';
-import { parseRequest, type RequestError } from '../../serving/contract';
+import { buildResponse, parseRequest, validateRequest, type RequestError } from '../../serving/contract';
+import { inferDataContract } from '../../serving/data-contract';
+import type { DataContract, ValidationPolicy } from '../../tracking/serving-types';
 import { GENERATED_FILE, generatePackageRuntime } from '../../../scripts/package-runtime.mjs';
 import { CONTRACT_MJS, PREPROCESS_MJS } from './generated/runtime';
 
@@ -14,6 +16,8 @@ const dir = join(process.cwd(), 'test-results', `templates-${process.pid}-${Date
 type Port = { transformRecord: (prep: Preprocessing, record: Record<string, unknown>) => Float32Array };
 type Contract = {
   parseRequest: (text: string, prep: Preprocessing) => { id: unknown; records: Array<Record<string, unknown>> };
+  validateRequest: typeof validateRequest;
+  buildResponse: typeof buildResponse;
   MAX_ROWS: number;
 };
 let port: Port;
@@ -85,6 +89,23 @@ describe('one source of truth for the package runtime', () => {
     for (const body of bodies) {
       const fromTs = outcome((t) => parseRequest(t, p), body);
       expect(outcome((t) => contract.parseRequest(t, p), body), body.slice(0, 80)).toEqual(fromTs);
+    }
+    // Row by row under every policy, and the answer built from the same outputs.
+    const dataContract: DataContract = inferDataContract(tableFromRecords(training, schema), [0, 1, 2, 3, 4], columns);
+    const dirty = [
+      JSON.stringify({ id: 'd', columns, rows: [[300, 8, 'SEA'], ['12,5', null, 'JFK'], [99999, 'N/A', { code: 'SEA' }], [300, 8, 'SEA'], [1, 2], 'x', ['', '', '']] }),
+      JSON.stringify({ id: 'e', columns: ['origin', 'distance', 'seat'], rows: [['LAX', 500, 'window']] }),
+      JSON.stringify({ id: 'f', columns, rows: [] }),
+    ];
+    for (const policy of ['reject', 'impute', 'pass'] as ValidationPolicy[]) {
+      for (const body of [...bodies, ...dirty]) {
+        const answer = (validate: typeof validateRequest, build: typeof buildResponse) => (text: string) => {
+          const judged = validate(text, dataContract, policy);
+          const raw = judged.rows.filter((r) => r.record).map((_, i) => [i / 10, 1 - i / 10]);
+          return { judged, response: build(judged, raw, { task: 'classification', classNames: ['no', 'yes'], version: 2 }) };
+        };
+        expect(outcome(answer(contract.validateRequest, contract.buildResponse), body), `${policy} ${body.slice(0, 80)}`).toEqual(outcome(answer(validateRequest, buildResponse), body));
+      }
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { AliasEvent, ModelVersion, RegisteredModel } from '../registry-types';
+import type { ContractColumn, DataContract } from '../serving-types';
 import type { ExerciseProgress, LessonVisit } from '../progress-types';
 import type { StoredDataset } from '../dataset-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from '../run-types';
@@ -130,7 +131,18 @@ export function encodeVersion(v: ModelVersion): ModelVersionJson {
     target: v.target,
     metrics: mapValues(v.metrics, encodeNumber),
     ...(v.signature ? { signature: { task: v.signature.task, target: v.signature.target, inputs: v.signature.inputs.map((i) => ({ name: i.name, type: i.type })), classes: [...v.signature.classes] } } : {}),
+    ...(v.contract ? { contract: encodeContract(v.contract) } : {}),
   };
+}
+
+/** A copy of a data contract holding only its declared fields (bundles refuse unknown ones). */
+function encodeContract(c: DataContract): DataContract {
+  const columns = c.columns.map((col): ContractColumn =>
+    col.kind === 'numeric'
+      ? { name: col.name, kind: 'numeric', type: col.type, min: col.min, max: col.max, missingRate: col.missingRate }
+      : { name: col.name, kind: 'categorical', categories: [...col.categories], complete: col.complete, missingRate: col.missingRate },
+  );
+  return { format: c.format, source: c.source, columns, rows: c.rows, rangeTolerance: c.rangeTolerance };
 }
 
 export function decodeVersion(v: ModelVersionJson): ModelVersion {

@@ -7,6 +7,7 @@ import { exportBundle } from './export';
 import { applyBundle, importBundle, previewBundleImport } from './import';
 import { parseBundle } from './parse';
 import { closeAll, dump, freshDb, seedWorkbench } from './test-fixtures';
+import type { DataContract } from '../serving-types';
 
 afterEach(closeAll);
 
@@ -34,6 +35,30 @@ describe('bundle export and import', () => {
     expect(Array.from(new Float32Array(model!.weightData))).toEqual([1.5, -2, 3.25, NaN]);
     expect((await b.registeredModels.get('flights-delay'))!.aliases).toEqual({ champion: 2 });
     expect((await b.aliasEvents.where('name').equals('flights-delay').sortBy('at')).map((e) => e.id)).toEqual(['ev-1', 'ev-2', 'ev-3', 'ev-4']);
+  });
+
+  it('carries a version’s data contract, and refuses a damaged one', async () => {
+    const a = freshDb();
+    await seedWorkbench(a);
+    const contract: DataContract = {
+      format: 1,
+      source: 'training',
+      rows: 140,
+      rangeTolerance: 0.1,
+      columns: [
+        { name: 'distance', kind: 'numeric', type: 'numeric', min: 31, max: null, missingRate: 0.25 },
+        { name: 'origin', kind: 'categorical', categories: ['LAX', 'SEA'], complete: true, missingRate: null },
+      ],
+    };
+    await a.modelVersions.update(['flights-delay', 2], { contract });
+    const exported = await exportBundle(a, everything, 1);
+    const b = freshDb();
+    expect(await importBundle(b, exported.json, 2)).toMatchObject({ ok: true });
+    expect((await b.modelVersions.get(['flights-delay', 2]))!.contract).toEqual(contract);
+    expect(await dump(b)).toBe(await dump(a));
+    const file = JSON.parse(exported.json);
+    file.modelVersions[1].contract.columns[0].min = 'Infinity';
+    expect(await importBundle(freshDb(), JSON.stringify(file), 3)).toMatchObject({ ok: false, reason: 'invalid', error: expect.stringContaining('modelVersions[1].contract.columns[0].min') });
   });
 
   it('is idempotent: a second import, or an import back into the source, adds nothing', async () => {

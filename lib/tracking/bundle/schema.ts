@@ -135,6 +135,21 @@ export const registeredModelRow = z.strictObject({
   updatedAt: time,
 });
 
+/** Missing rates (0–1), or null when not recorded. */
+const missingRate = z.number().min(0).max(1).nullable();
+const contractColumn = z.discriminatedUnion('kind', [
+  z.strictObject({ name: z.string().max(500), kind: z.literal('numeric'), type: z.enum(['numeric', 'boolean', 'datetime']), min: z.number().nullable(), max: z.number().nullable(), missingRate }),
+  z.strictObject({ name: z.string().max(500), kind: z.literal('categorical'), categories: z.array(z.string().max(1000)).max(1000), complete: z.boolean(), missingRate }),
+]);
+/** A version's data contract (lib/tracking/serving-types.ts), as lib/serving/data-contract.ts infers it. */
+const dataContract = z.strictObject({
+  format: z.literal(1),
+  source: z.enum(['training', 'preprocessing']),
+  columns: z.array(contractColumn).max(LIMITS.mapEntries),
+  rows: count,
+  rangeTolerance: z.number().min(0).max(1000),
+});
+
 export const modelVersionRow = z.strictObject({
   name: modelName,
   version: versionNumber,
@@ -157,6 +172,8 @@ export const modelVersionRow = z.strictObject({
       classes: z.array(z.string().max(500)).max(LIMITS.mapEntries),
     })
     .optional(),
+  /** Added within format 3 (optional: versions of runs trained before contracts have none). */
+  contract: dataContract.optional(),
 });
 
 export const aliasEventRow = z.strictObject({
