@@ -17,7 +17,9 @@ import { FEATURES, RAW_ROWS, rawRecords, trainTrips } from './package-test-fixtu
 import { getJson, postJson, removeDir, request, startPackageServer, unzipPackage, type RunningServer, type UnzippedPackage } from './package-test-helpers';
 import { predictWithRun, type Prediction, type StoredPreprocessing } from './predictor';
 import { acceptedRecords, buildResponse, validateRequest, type PredictResponse } from '../serving/contract';
-import type { DataContract, ValidationPolicy } from '../tracking/serving-types';
+import type { DataContract, Endpoint, ValidationPolicy } from '../tracking/serving-types';
+import { answerBatch } from '../serving/engine';
+import { VersionCache } from '../serving/version-cache';
 
 const TOLERANCE = 1e-5;
 const NOW = Date.UTC(2025, 4, 6, 10, 0);
@@ -70,6 +72,7 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
   /** The same package served with VALIDATION_POLICY=impute. */
   let imputing: RunningServer | undefined;
   let contract: DataContract;
+  const endpointCache = new VersionCache({ db, now: () => performance.now(), backend: 'cpu' });
 
   /** What the workbench answers: its contract.ts on the same body, and its browser predictor on the rows accepted. */
   async function workbenchAnswer(body: unknown, policy: ValidationPolicy): Promise<PredictResponse> {
@@ -78,6 +81,14 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
     const predicted = records.length === 0 ? [] : await predictWithRun(db, runId, prep, records);
     const raw = predicted.map((p) => (p.task === 'regression' ? [p.value] : p.probabilities.map((q) => q.p)));
     return buildResponse(judged, raw, { task: prep.task, classNames: prep.classNames, version: 1 });
+  }
+
+  /** What the in-browser endpoint answers: the serving worker's own path (routing, validation, one batched predict, the answer). */
+  async function endpointAnswer(body: unknown, policy: ValidationPolicy): Promise<PredictResponse> {
+    const endpoint: Endpoint = { name: 'parity', model: name, target: { version: 1 }, routes: [{ version: 1, share: 100, role: 'primary' }], rollout: null, policy, createdAt: 0, updatedAt: 0, status: 'serving' };
+    const [answered] = await answerBatch(endpoint, [{ body: JSON.stringify(body), fallbackId: 'parity', at: 0, window: 0 }], endpointCache, () => performance.now());
+    expect(answered!.answer.status).toBe(200);
+    return answered!.answer.response as PredictResponse;
   }
 
   beforeAll(async () => {
@@ -95,7 +106,7 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all([server?.stop(), imputing?.stop()]);
+    await Promise.all([server?.stop(), imputing?.stop(), endpointCache.clear()]);
     if (unzipped) await removeDir(unzipped.root);
     await db.delete();
   });
@@ -143,7 +154,7 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
     expectSamePredictions(shuffled.json as Served, browser, [7, 8]);
   });
 
-  it('under VALIDATION_POLICY=impute, answers dirty rows as the workbench does: the same verdicts and messages, the same predictions (within 1e-5)', async () => {
+  it('answers dirty rows as the in-browser endpoint does, under impute and under reject: the same verdicts and messages, the same predictions (within 1e-5)', async () => {
     const dirty = [
       ...RAW_ROWS,
       ['12,5', 9, false, 'AA'],
@@ -163,6 +174,10 @@ describe.each(['regression', 'classification'] as const)('model package of a %s 
       const served = await postJson(`${imputing!.url}/predict`, body);
       expect(served.status, body.id).toBe(200);
       expectSameAnswer(served.json as PredictResponse, await workbenchAnswer(body, 'impute'));
+      expectSameAnswer(served.json as PredictResponse, await endpointAnswer(body, 'impute'));
+      // Under the default policy too: the server started without VALIDATION_POLICY and the endpoint on `reject`.
+      const strict = await postJson(`${server!.url}/predict`, body);
+      if (strict.status === 200) expectSameAnswer(strict.json as PredictResponse, await endpointAnswer(body, 'reject'));
     }
     const first = (await postJson(`${imputing!.url}/predict`, bodies[0])).json as PredictResponse;
     expect(first.validation).toMatchObject({ policy: 'impute', rejected: 2 });
