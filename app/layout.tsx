@@ -16,6 +16,7 @@ import './styles/registry.css';
 import './styles/compare.css';
 import './styles/bundle.css';
 import './styles/sweep.css';
+import './styles/serving.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },

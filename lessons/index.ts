@@ -10,6 +10,10 @@ import comparingRuns from './week-2/03-comparing-runs/lesson';
 import tuningAndCrossValidation from './week-2/04-tuning-and-cross-validation/lesson';
 import modelRegistry from './week-2/05-model-registry/lesson';
 import packagingAModel from './week-2/06-packaging-a-model/lesson';
+import servingAModel from './week-3/01-serving-a-model/lesson';
+import dirtyProductionTraffic from './week-3/02-dirty-production-traffic/lesson';
+import canaryReleases from './week-3/03-canary-releases/lesson';
+import abTestsAndShadows from './week-3/04-ab-tests-and-shadows/lesson';
 
 export const course = defineCourse([
   {
@@ -25,5 +29,12 @@ export const course = defineCourse([
     summary:
       'Train your first model in the browser and beat a baseline, track every training as a run, compare runs by their best epoch, tune with a sweep, register the winner as @champion and package it for production.',
     lessons: [yourFirstModel, whyTrackExperiments, comparingRuns, tuningAndCrossValidation, modelRegistry, packagingAModel],
+  },
+  {
+    week: 3,
+    title: 'Deploy and serve',
+    summary:
+      'Put the @champion behind an endpoint and serve it production traffic that arrives dirty, then release new versions the careful way: canaries with guards that roll back by themselves, A/B tests that name a winner only when the numbers allow, and shadows that answer no one.',
+    lessons: [servingAModel, dirtyProductionTraffic, canaryReleases, abTestsAndShadows],
   },
 ]);

@@ -12,6 +12,7 @@ const LINKS = [
   { href: '/workbench/sweep', label: 'Tune' },
   { href: '/workbench/runs', label: 'Runs' },
   { href: '/workbench/models', label: 'Models' },
+  { href: '/workbench/endpoints', label: 'Serve' },
 ] as const;
 
 /** Pages that belong to a section without sharing its path prefix. */
@@ -21,6 +22,7 @@ const SECTION_OF: Record<string, string> = {
   '/workbench/transfer': '/workbench/runs',
   '/workbench/dataset': '/workbench/data',
   '/workbench/model': '/workbench/models',
+  '/workbench/endpoint': '/workbench/endpoints',
 };
 
 /**

@@ -9,6 +9,7 @@ import { trainPreset } from '../../components/training/train-preset';
 import { loadTf } from '../../lib/ml/backends';
 import type { TfModule } from '../../lib/ml/model';
 import { systemClock } from '../../lib/time/clock';
+import { registerModel, setAlias } from '../../lib/registry/registry';
 import { exportBundle } from '../../lib/tracking/bundle/export';
 import { WorkbenchDatabase } from '../../lib/tracking/db';
 import { ROOT, SEED_DIR } from './paths';
@@ -27,10 +28,23 @@ export const SEEDS: Record<string, SeedRun[]> = {
     { preset: 'dataset=flights&target=delay&model=mlp&epochs=3', name: 'mlp three' },
   ],
   'flights-delayed.json': [{ preset: 'dataset=flights&target=delayed&model=linear&epochs=3', name: 'delayed linear' }],
+  // Registered (see SEED_MODELS): v1 @champion, v2 @challenger, for the serving tests.
+  'delayed-model.json': [
+    { preset: 'dataset=flights&target=delayed&epochs=3', name: 'delayed mlp' },
+    { preset: 'dataset=flights&target=delayed&model=linear&epochs=2', name: 'delayed linear' },
+  ],
   'penguins-two-runs.json': [
     { preset: 'dataset=penguins&target=species&epochs=3', name: 'penguins first' },
     { preset: 'dataset=penguins&target=species&epochs=4', name: 'penguins second' },
   ],
+};
+
+/**
+ * Seeds whose runs are registered as versions 1, 2… of one model, with aliases (version → alias):
+ * the serving tests deploy them.
+ */
+export const SEED_MODELS: Record<string, { model: string; aliases: Record<number, string> }> = {
+  'delayed-model.json': { model: 'delayed', aliases: { 1: 'champion', 2: 'challenger' } },
 };
 
 const vega = (path: string) => readFileSync(join(ROOT, 'node_modules/vega-datasets/data', path.split('/').pop()!), 'utf8');
@@ -50,7 +64,12 @@ export async function writeSeedBundles(): Promise<void> {
     try {
       const runIds: string[] = [];
       for (const run of runs) runIds.push(await train(tf, db, run));
-      const { json } = await exportBundle(db, { runIds, modelNames: [], includeProgress: false }, systemClock.now());
+      const registry = SEED_MODELS[file];
+      if (registry) {
+        for (const runId of runIds) await registerModel(db, { runId, name: registry.model }, systemClock.now());
+        for (const [version, alias] of Object.entries(registry.aliases)) await setAlias(db, registry.model, alias, Number(version), systemClock.now());
+      }
+      const { json } = await exportBundle(db, { runIds, modelNames: registry ? [registry.model] : [], includeProgress: false }, systemClock.now());
       writeFileSync(join(SEED_DIR, file), json);
     } finally {
       await db.delete();

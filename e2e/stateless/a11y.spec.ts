@@ -20,6 +20,7 @@ const WORKBENCH = [
   '/workbench/transfer',
   '/workbench/benchmark',
   '/workbench/benchmark/tracking',
+  '/workbench/benchmark/serving',
 ];
 const ROUTES = ['/', '/weeks/1', '/weeks/2', '/maturity', '/progress', '/no-such-page', ...WORKBENCH, ...allLessons(course).map((l) => `/lessons/${l.id}`)];
 

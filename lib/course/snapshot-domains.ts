@@ -5,13 +5,14 @@ import { SWEEP_ARTIFACT } from '@/lib/tracking/sweep-types';
 import type { TableName } from '@/lib/tracking/tables';
 import type { LessonOutline } from './outline';
 import { snapshotFromRecords, type SnapshotRecords } from './snapshot';
+import type { ServingRecords } from './snapshot-serving';
 import type { WorkbenchSnapshot } from './types';
 
 /**
  * One domain's part of the snapshot: the tables it reads (declared in the table registry) and
  * how it reads them. The snapshot reads every domain in one transaction over the union of their
- * tables, so a check never sees a half-moved alias. Serving, monitoring and pipelines add a
- * domain each (endpoints, windows, pipeline runs) without touching the others.
+ * tables, so a check never sees a half-moved alias or a canary step without its window. Serving
+ * is one; monitoring and pipelines add a domain each (alerts, pipeline runs) without touching the others.
  */
 interface SnapshotDomain<Records> {
   tables: readonly TableName[];
@@ -50,8 +51,20 @@ const sweeps: SnapshotDomain<NonNullable<SnapshotRecords['sweeps']>> = {
   },
 };
 
+/**
+ * Serving: every endpoint, deployment, traffic window and replay. Windows are one row a simulated
+ * day per endpoint, so even long replays stay small; the prediction log itself is never read.
+ */
+const serving: SnapshotDomain<Required<ServingRecords>> = {
+  tables: ['endpoints', 'deployments', 'trafficWindows', 'replays'],
+  read: async (db) => {
+    const [endpoints, deployments, trafficWindows, replays] = await Promise.all([db.endpoints.toArray(), db.deployments.toArray(), db.trafficWindows.toArray(), db.replays.toArray()]);
+    return { endpoints, deployments, trafficWindows, replays };
+  },
+};
+
 /** The tables a snapshot reads: the union of its domains'. */
-export const SNAPSHOT_TABLES: readonly TableName[] = [...new Set([progress, runs, models, sweeps].flatMap((d) => d.tables))];
+export const SNAPSHOT_TABLES: readonly TableName[] = [...new Set([progress, runs, models, sweeps, serving].flatMap((d) => d.tables))];
 
 /** Runs that lead a sweep: tagged `sweep=parent`, or named as the parent of another run. */
 export function sweepParentIds(all: ReadonlyArray<{ id: string; tags: Record<string, string>; parentRunId?: string | null }>): string[] {
@@ -65,7 +78,7 @@ export function sweepParentIds(all: ReadonlyArray<{ id: string; tags: Record<str
  */
 export async function buildSnapshot(db: WorkbenchDatabase, lessons: readonly LessonOutline[], takenAt: number): Promise<WorkbenchSnapshot> {
   return db.transaction('r', SNAPSHOT_TABLES.map((name) => db.tableOf(name)), async () => {
-    const [records, runRows, registry, sweepRows] = await Promise.all([progress.read(db), runs.read(db), models.read(db), sweeps.read(db)]);
-    return snapshotFromRecords(records, lessons, takenAt, runRows, { ...registry, sweeps: sweepRows });
+    const [records, runRows, registry, sweepRows, servingRows] = await Promise.all([progress.read(db), runs.read(db), models.read(db), sweeps.read(db), serving.read(db)]);
+    return snapshotFromRecords(records, lessons, takenAt, runRows, { ...registry, sweeps: sweepRows, ...servingRows });
   });
 }

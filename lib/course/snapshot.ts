@@ -4,10 +4,11 @@ import type { RunRecord } from '@/lib/tracking/run-types';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
 import { completedLessonIds, type LessonOutline } from './outline';
+import { snapshotServing, type ServingRecords } from './snapshot-serving';
 import type { SnapshotModel, SnapshotRun, SnapshotSweep, SnapshotSweepTrial, WorkbenchSnapshot } from './types';
 
-/** Registry rows and sweep summaries a snapshot is built from, beside progress and runs. */
-export interface SnapshotRecords {
+/** Registry rows, sweep summaries and serving rows a snapshot is built from, beside progress and runs. */
+export interface SnapshotRecords extends ServingRecords {
   models?: readonly RegisteredModel[];
   versions?: readonly ModelVersion[];
   aliasEvents?: readonly AliasEvent[];
@@ -119,7 +120,7 @@ export function snapshotSweep(parent: RunRecord, summary: unknown): SnapshotSwee
  * Builds the snapshot `check` exercises grade from saved records. Pure: the same records and
  * time give the same snapshot, which is how checks are unit-tested against saved snapshots.
  * Runs and sweeps come oldest first, models by name; a sweep summary whose parent run is not
- * among `runs` is left out.
+ * among `runs` is left out. Serving rows are ordered by `snapshotServing`.
  */
 export function snapshotFromRecords(
   records: ProgressRecords,
@@ -145,5 +146,6 @@ export function snapshotFromRecords(
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((m) => snapshotModel(m, registry.versions ?? [], registry.aliasEvents ?? [])),
     sweeps: sweeps.sort((a, b) => a.startedAt - b.startedAt),
+    ...snapshotServing(registry),
   };
 }

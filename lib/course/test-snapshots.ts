@@ -1,5 +1,5 @@
 /* The one snapshot factory for check tests (not shipped code): every lesson test builds its snapshots here. */
-import type { ExerciseProgress, LessonVisit, SnapshotModel, SnapshotRun, SnapshotSweep, WorkbenchSnapshot } from './types';
+import type { ExerciseProgress, LessonVisit, SnapshotDeployment, SnapshotEndpoint, SnapshotModel, SnapshotReplay, SnapshotRun, SnapshotSweep, SnapshotTrafficWindow, WorkbenchSnapshot } from './types';
 
 /** The parts a test cares about; everything else is empty. */
 export interface SnapshotParts {
@@ -10,11 +10,16 @@ export interface SnapshotParts {
   exercises?: ExerciseProgress[];
   visits?: LessonVisit[];
   completedLessons?: string[];
+  endpoints?: SnapshotEndpoint[];
+  deployments?: SnapshotDeployment[];
+  trafficWindows?: SnapshotTrafficWindow[];
+  replays?: SnapshotReplay[];
 }
 
 /**
- * A snapshot as `buildSnapshot` makes it (runs oldest first), from just the parts a test needs.
- * New domains (endpoints, windows, pipelines) add their part here, so every lesson test gets it.
+ * A snapshot as `buildSnapshot` makes it (runs, deployments and replays oldest first, windows by
+ * endpoint and index; a tie keeps the given order), from just the parts a test needs.
+ * Every domain (serving included; later alerts, pipelines) adds its part here, so every lesson test gets it.
  */
 export function snapshotWith(parts: SnapshotParts = {}): WorkbenchSnapshot {
   return {
@@ -23,5 +28,9 @@ export function snapshotWith(parts: SnapshotParts = {}): WorkbenchSnapshot {
     runs: [...(parts.runs ?? [])].sort((a, b) => a.startedAt - b.startedAt),
     models: parts.models ?? [],
     sweeps: parts.sweeps ?? [],
+    endpoints: parts.endpoints ?? [],
+    deployments: [...(parts.deployments ?? [])].sort((a, b) => a.at - b.at),
+    trafficWindows: [...(parts.trafficWindows ?? [])].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : a.window - b.window)),
+    replays: [...(parts.replays ?? [])].sort((a, b) => a.startedAt - b.startedAt),
   };
 }

@@ -47,7 +47,7 @@ export async function resolveTarget(db: WorkbenchDatabase, { model, target }: De
   return { version, alias };
 }
 
-function deploymentOf(endpoint: Endpoint, version: number, alias: string | null, action: DeploymentAction, strategy: Deployment['strategy'], now: number, by: ChangeBy): Deployment {
+function deploymentOf(endpoint: Endpoint, version: number, alias: string | null, action: DeploymentAction, strategy: Deployment['strategy'], now: number, by: ChangeBy, window = 0): Deployment {
   return {
     id: crypto.randomUUID(),
     endpoint: endpoint.name,
@@ -62,7 +62,14 @@ function deploymentOf(endpoint: Endpoint, version: number, alias: string | null,
     actor: by.actor?.trim().slice(0, 100) || 'you',
     reason: (by.reason ?? '').trim().slice(0, 500),
     endedAt: null,
+    window,
   };
+}
+
+/** The endpoint's latest traffic window index (0 before any traffic). */
+async function latestWindow(db: WorkbenchDatabase, endpoint: string): Promise<number> {
+  const keys = await db.trafficWindows.where('endpoint').equals(endpoint).primaryKeys();
+  return keys.reduce<number>((max, key) => Math.max(max, (key as [string, number])[1]), 0);
 }
 
 /** Ends the endpoint's open deployments (those a new change supersedes). */
@@ -128,13 +135,13 @@ export interface RouteChange {
  * through here, so the timeline is complete. Refuses changes to a stopped endpoint.
  */
 export async function changeRoutes(db: WorkbenchDatabase, name: string, change: RouteChange, now: number, by: ChangeBy = {}): Promise<Endpoint> {
-  return db.transaction('rw', db.endpoints, db.deployments, async () => {
+  return db.transaction('rw', db.endpoints, db.deployments, db.trafficWindows, async () => {
     const current = await requireEndpoint(db, name);
     if (current.status === 'stopped') throw new ServingError(`Endpoint “${name}” is stopped. Start it again before changing its traffic.`);
     const next: Endpoint = { ...current, routes: change.routes, rollout: change.rollout, updatedAt: now, ...(change.target ? { target: change.target } : {}) };
     await db.endpoints.put(next);
     await endOpenDeployments(db, name, now);
-    await db.deployments.add(deploymentOf(next, change.version, change.alias ?? null, change.action, change.strategy, now, by));
+    await db.deployments.add(deploymentOf(next, change.version, change.alias ?? null, change.action, change.strategy, now, by, await latestWindow(db, name)));
     return next;
   });
 }

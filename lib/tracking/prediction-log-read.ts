@@ -27,7 +27,9 @@ export interface LogPageQuery {
 
 /**
  * One page of the endpoint's log: rows matching `filter`, labels joined by request id and row
- * index, after skipping `offset` of them. Reads in one read-only transaction and touches only the
+ * index, after skipping `offset` of them. Reads batch by batch, each batch its own read (no
+ * explicit transaction: in a browser, a read transaction spanning the cursor's awaits commits
+ * early under a live query), and touches only the
  * chunks of the filter's window range, from the page's end of the log, stopping once the page is
  * full. With no row predicates (only a window range), whole windows before the offset are skipped
  * by their counts in the log state, without reading them.
@@ -39,40 +41,38 @@ export async function readLogPage(db: WorkbenchDatabase, endpoint: string, query
   let skip = Math.max(0, Math.floor(query.offset ?? 0));
   const rows: LogRow[] = [];
   if (limit === 0) return rows;
-  return db.transaction('r', [db.predictionLog, db.labelChunks, db.meta], async () => {
-    const rowFilter = hasRowPredicates(filter);
-    const windows = { ...filter.windows };
-    if (!rowFilter && skip > 0) {
-      const state = await readLogState(db, endpoint);
-      const inRange = loggedWindows(state).filter((w) => w >= (windows.from ?? -Infinity) && w <= (windows.to ?? Infinity));
-      for (const w of order === 'newest' ? inRange.reverse() : inRange) {
-        const held = state.windows[String(w)]?.rows ?? 0;
-        if (skip < held) break;
-        skip -= held;
-        if (order === 'newest') windows.to = w - 1;
-        else windows.from = w + 1;
-      }
+  const rowFilter = hasRowPredicates(filter);
+  const windows = { ...filter.windows };
+  if (!rowFilter && skip > 0) {
+    const state = await readLogState(db, endpoint);
+    const inRange = loggedWindows(state).filter((w) => w >= (windows.from ?? -Infinity) && w <= (windows.to ?? Infinity));
+    for (const w of order === 'newest' ? inRange.reverse() : inRange) {
+      const held = state.windows[String(w)]?.rows ?? 0;
+      if (skip < held) break;
+      skip -= held;
+      if (order === 'newest') windows.to = w - 1;
+      else windows.from = w + 1;
     }
-    await scanLog(db, endpoint, windows, order, (chunk, labels) => {
-      const n = chunk.requestIds.length;
-      if (!rowFilter && skip >= n) {
-        skip -= n;
-        return true;
-      }
-      for (let k = 0; k < n; k++) {
-        const i = order === 'newest' ? n - 1 - k : k;
-        if (rowFilter && !rowMatches(chunk, i, filter, labels)) continue;
-        if (skip > 0) {
-          skip--;
-          continue;
-        }
-        rows.push(logRowAt(chunk, i, labels));
-        if (rows.length >= limit) return false;
-      }
+  }
+  await scanLog(db, endpoint, windows, order, (chunk, labels) => {
+    const n = chunk.requestIds.length;
+    if (!rowFilter && skip >= n) {
+      skip -= n;
       return true;
-    });
-    return rows;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order === 'newest' ? n - 1 - k : k;
+      if (rowFilter && !rowMatches(chunk, i, filter, labels)) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      rows.push(logRowAt(chunk, i, labels));
+      if (rows.length >= limit) return false;
+    }
+    return true;
   });
+  return rows;
 }
 
 /**
@@ -88,12 +88,10 @@ export async function countLog(db: WorkbenchDatabase, endpoint: string, filter: 
       .filter((w) => w >= from && w <= to)
       .reduce((sum, w) => sum + (state.windows[String(w)]?.rows ?? 0), 0);
   }
-  return db.transaction('r', [db.predictionLog, db.labelChunks], async () => {
-    let count = 0;
-    await scanLog(db, endpoint, { from, to }, 'oldest', (chunk, labels) => {
-      for (let i = 0; i < chunk.requestIds.length; i++) if (rowMatches(chunk, i, filter, labels)) count++;
-      return true;
-    });
-    return count;
+  let count = 0;
+  await scanLog(db, endpoint, { from, to }, 'oldest', (chunk, labels) => {
+    for (let i = 0; i < chunk.requestIds.length; i++) if (rowMatches(chunk, i, filter, labels)) count++;
+    return true;
   });
+  return count;
 }

@@ -165,6 +165,12 @@ export interface Deployment {
   /** Epoch ms of the change (wall clock), and simulated time when traffic was running. */
   at: number;
   simAt: number | null;
+  /**
+   * The endpoint's latest traffic window when the change was made (0 before any traffic): the
+   * traffic "since the change" is in windows from this one on. Simulated time cannot say it,
+   * because every replay starts its own simulated days.
+   */
+  window?: number;
   /** `you`, a guard (`canary guard`), or later a pipeline. */
   actor: string;
   reason: string;
