@@ -7,7 +7,9 @@
 //   replay100kRequestsMs            100,000 one-row requests replayed at speed 'max' and logged,
 //                                   timed from the page (replayWallMs: the worker's own loop)
 //   longTasksOver50ms               main-thread long tasks during the replay (null: not reported)
-//   logWriteShare                   the replay's time writing the prediction log over its wall time
+//   logWriteShare                   the share of the replay's wall time its loop was blocked on the
+//                                   prediction log (logCommitShare: the flushes' span to commit,
+//                                   which overlaps answering the next batches)
 //   backendLabel, webglRenderer     the serving worker's tfjs backend and the page's WebGL renderer
 // Targets (reported, not asserted): p95 ≤ 10 ms, ≥ 100,000 rows/s, ≤ 20 s, 0 long tasks, ≤ 0.05.
 import { spawn } from 'node:child_process';

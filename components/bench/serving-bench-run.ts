@@ -33,6 +33,8 @@ export interface ServingBenchResult {
   longestTaskMs: number | null;
   logWriteShare: number;
   logWriteMs: number;
+  /** The flushes' summed span from start to commit over the replay's wall time (they overlap answering). */
+  logCommitShare: number;
   /** The serving worker's tfjs backend, as the replay's `started` event names it. */
   backendLabel: string | null;
   modelVersion: number;
@@ -149,6 +151,7 @@ export async function runServingBenchmark(onStatus: Status): Promise<ServingBenc
     longestTaskMs: replay.longTasks?.longestMs ?? null,
     logWriteShare: logWriteShare(outcome),
     logWriteMs: Math.round(outcome.logWriteMs),
+    logCommitShare: outcome.wallMs > 0 ? Math.round((10_000 * outcome.logCommitMs) / outcome.wallMs) / 10_000 : 0,
     backendLabel: replay.backendLabel,
     modelVersion: bench.version,
     trainedModel: trained,

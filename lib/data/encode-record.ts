@@ -30,21 +30,27 @@ export const OTHER = '(other)';
  */
 export function transformRecord(prep: RecordEncoding, record: Readonly<Record<string, unknown>>): Float32Array {
   const out = new Float32Array(prep.featureNames.length);
-  let offset = 0;
+  encodeRecordInto(prep, record, out, 0);
+  return out;
+}
+
+/** Writes one record's model inputs at `out[at…]` (see `transformRecord`). */
+function encodeRecordInto(prep: RecordEncoding, record: Readonly<Record<string, unknown>>, out: Float32Array, at: number): void {
+  let offset = at;
   for (const encoder of prep.encoders) {
     const raw = record[encoder.column];
     const value = encoder.kind === 'numeric' ? (raw === null || raw === undefined || raw === '' ? null : Number(raw)) : raw === null || raw === undefined || raw === '' ? null : String(raw);
     encodeInto(encoder, prep.scale, value, out, offset);
     offset += encoderWidth(encoder);
   }
-  return out;
 }
 
 /** Model inputs for many records: a row-major Float32Array of records.length x featureNames.length. */
 export function transformRecords(prep: RecordEncoding, records: ReadonlyArray<Readonly<Record<string, unknown>>>): Float32Array {
   const width = prep.featureNames.length;
   const x = new Float32Array(records.length * width);
-  records.forEach((r, i) => x.set(transformRecord(prep, r), i * width));
+  // Written in place: a 1,000-row request allocates one array, not one per row.
+  records.forEach((r, i) => encodeRecordInto(prep, r, x, i * width));
   return x;
 }
 

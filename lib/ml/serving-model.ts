@@ -42,7 +42,9 @@ export async function loadServingModel(tf: TfModule, db: WorkbenchDatabase, runI
     prep,
     width,
     outputs,
-    predict: (x, rows) => (rows === 0 ? new Float32Array(0) : predict(tf, model, x, rows, width)),
+    // One batch for the whole request: tfjs's default (32 rows a batch) runs the layers once per
+    // 32 rows, which made a 1,000-row request ~20× slower than its arithmetic.
+    predict: (x, rows) => (rows === 0 ? new Float32Array(0) : tf.tidy(() => (model.predict(tf.tensor2d(x, [rows, width]), { batchSize: rows }) as Tf.Tensor).dataSync() as Float32Array)),
     dispose: () => model.dispose(),
   };
 }

@@ -183,30 +183,35 @@ export function validateBody(body: unknown, contract: DataContract, policy: Vali
   const received = readRows(rows, fail);
   const { unknown, missing } = schemaOf(columns, expected);
   const index = new Map(columns.map((c, i) => [c, i]));
+  // Where each contract column sits in the request, looked up once per request, not per cell.
+  const slots = contract.columns.map((column) => ({ column, name: column.name, i: index.get(column.name) }));
+  const schemaIssues = unknown.length + missing.length > 0;
   const firstSeen = new Map<string, number>();
   const judged = received.map((raw, r): RowValidation => {
     const values = Array.isArray(raw) ? raw : [raw];
-    const at = 'row ' + r + ', column ';
     if (!Array.isArray(raw) || raw.length !== columns.length) {
       const message = Array.isArray(raw) ? wrongLength(r, raw.length, columns.length) : 'row ' + r + ' is not an array of values.';
       return { row: r, verdict: 'rejected', issues: [{ kind: 'malformed-row', column: null, message }], record: null, values };
     }
-    const issues: ValidationIssue[] = [
-      ...unknown.map((c): ValidationIssue => ({ kind: 'schema-unknown-column', column: c, message: at + c + ': not an input of this model (ignored).' })),
-      ...missing.map((c): ValidationIssue => ({ kind: 'schema-missing-column', column: c, message: at + c + ': not sent (read as missing).' })),
-    ];
+    const at = 'row ' + r + ', column ';
+    const issues: ValidationIssue[] = schemaIssues
+      ? [
+          ...unknown.map((c): ValidationIssue => ({ kind: 'schema-unknown-column', column: c, message: at + c + ': not an input of this model (ignored).' })),
+          ...missing.map((c): ValidationIssue => ({ kind: 'schema-missing-column', column: c, message: at + c + ': not sent (read as missing).' })),
+        ]
+      : [];
     const sent: Record<string, RequestValue> = Object.create(null) as Record<string, RequestValue>;
-    const imputed: Record<string, RequestValue> = Object.create(null) as Record<string, RequestValue>;
-    for (const column of contract.columns) {
-      const i = index.get(column.name);
+    // Made only when a value must be replaced (impute): most rows are clean.
+    let imputed: Record<string, RequestValue> | null = null;
+    for (const { column, name, i } of slots) {
       const value: unknown = i === undefined ? null : raw[i];
       const scalar = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-      sent[column.name] = scalar ? value : null;
-      imputed[column.name] = sent[column.name]!;
+      sent[name] = scalar ? value : null;
       const problem = i === undefined ? null : checkCell(value, column, contract.rangeTolerance);
       if (!problem) continue;
-      issues.push({ kind: problem.kind, column: column.name, message: at + column.name + ': ' + problem.message });
-      imputed[column.name] = problem.imputed;
+      issues.push({ kind: problem.kind, column: name, message: at + name + ': ' + problem.message });
+      imputed ??= Object.assign(Object.create(null) as Record<string, RequestValue>, sent);
+      imputed[name] = problem.imputed;
     }
     const blocking = issues.length > 0;
     // Identical rows are flagged, never rejected for it: a client may well send the same input twice.
@@ -216,10 +221,17 @@ export function validateBody(body: unknown, contract: DataContract, policy: Vali
     else if (first !== undefined) issues.push({ kind: 'duplicate-row', column: null, message: 'row ' + r + ' repeats row ' + first + '.' });
     if (!blocking) return { row: r, verdict: issues.length > 0 ? 'flagged' : 'ok', issues, record: sent, values };
     if (policy === 'reject') return { row: r, verdict: 'rejected', issues, record: null, values };
-    return { row: r, verdict: 'flagged', issues, record: policy === 'impute' ? imputed : sent, values };
+    return { row: r, verdict: 'flagged', issues, record: policy === 'impute' ? fillImputed(imputed, sent) : sent, values };
   });
   const requestIssues: ValidationIssue[] = received.length === 0 ? [{ kind: 'empty-batch', column: null, message: 'The request has no rows: there is nothing to predict.' }] : [];
   return { id, policy, columns, rows: judged, requestIssues };
+}
+
+/** The imputed record: replaced values where a cell had a problem, the sent ones elsewhere (later cells were sent after the copy). */
+function fillImputed(imputed: Record<string, RequestValue> | null, sent: Record<string, RequestValue>): Record<string, RequestValue> {
+  if (!imputed) return sent;
+  for (const key of Object.keys(sent)) if (!(key in imputed)) imputed[key] = sent[key]!;
+  return imputed;
 }
 
 /** A row's identity for spotting repeats; null for a row built in memory that JSON cannot spell (a cycle, a BigInt). */

@@ -59,9 +59,14 @@ export interface ReplayOutcome {
   status: 'FINISHED' | 'STOPPED' | 'FAILED';
   requestsDone: number;
   message: string | null;
-  /** Real time the replay ran and the part of it spent writing the prediction log (ms), for the benchmark's `logWriteShare`. */
+  /**
+   * Real time the replay ran (ms); the part of it its loop was blocked on the prediction log
+   * (building chunks, waiting for the previous flush: the benchmark's `logWriteShare`); and the
+   * summed span of the flushes from start to commit, which overlap the answering of later batches.
+   */
   wallMs: number;
   logWriteMs: number;
+  logCommitMs: number;
 }
 
 /** Pause, resume, step or change the speed of the running replay. */
