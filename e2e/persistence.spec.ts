@@ -81,7 +81,7 @@ test('a tab on an old schema never blocks an upgrade made in another tab, and sa
           probe.result.close();
           const request = indexedDB.open('mlops-workbench', version + 10);
           request.onblocked = () => resolve('blocked');
-          request.onupgradeneeded = () => request.result.createObjectStore('endpoints', { keyPath: 'id' });
+          request.onupgradeneeded = () => request.result.createObjectStore('a-table-from-the-future', { keyPath: 'id' });
           request.onsuccess = () => {
             request.result.close();
             resolve('upgraded');

@@ -17,8 +17,7 @@ import { VersionCache } from './version-cache';
 
 /** Window index of requests sent by hand (the console): apart from the replays' simulated days. */
 export const CONSOLE_WINDOW = 0;
-/** How long a console request's log rows wait for others before they are written (ms). */
-export const CONSOLE_FLUSH_MS = 200;
+
 
 /** What the serving handlers run on (the browser's by default; tests pass Node's). */
 export interface ServingEnvironment {
@@ -73,25 +72,13 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
   const getEnv = () => (env ??= environment());
   let replayClock: SimulatedClock | null = null;
   let replaying = false;
-  // Requests sent by hand are answered at once and logged a moment later, in one transaction
-  // for all that arrived meanwhile: a console request never waits for a database commit.
-  const consoleWriters = new Map<string, { writer: PredictionLogWriter; timer: ReturnType<typeof setTimeout> | null }>();
-  const consoleLog = (endpoint: string, source: string): PredictionLogWriter => {
-    const key = `${endpoint}\u0000${source}`;
-    let entry = consoleWriters.get(key);
-    if (!entry) {
-      entry = { writer: new PredictionLogWriter(getEnv().db, endpoint, source), timer: null };
-      consoleWriters.set(key, entry);
-    }
-    const held = entry;
-    held.timer ??= setTimeout(() => {
-      held.timer = null;
-      // A failed write keeps its rows in the writer; the next request's flush retries them.
-      held.writer.flush({ windows: [] }).catch(() => undefined);
-    }, CONSOLE_FLUSH_MS);
-    return held.writer;
+  const consoleWriters = new Map<string, PredictionLogWriter>();
+  const consoleWriter = (endpoint: string, source: string): PredictionLogWriter => {
+    const key = JSON.stringify([endpoint, source]);
+    let writer = consoleWriters.get(key);
+    if (!writer) consoleWriters.set(key, (writer = new PredictionLogWriter(getEnv().db, endpoint, source)));
+    return writer;
   };
-
   return {
     async answer(request) {
       const { db, cache, perfNow } = getEnv();
@@ -101,8 +88,11 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
       if (endpoint.status === 'stopped') return { status: 503, body: { error: `Endpoint ${endpoint.name} is stopped.` }, version: null, serverMs: perfNow() - t0, shadows: [], backendLabel: null };
       const at = getEnv().now();
       const [answered] = await answerBatch(endpoint, [{ body: request.body, fallbackId: `console-${at}`, at, window: CONSOLE_WINDOW }], cache, perfNow);
-      const writer = consoleLog(endpoint.name, request.source);
+      // Logged before the answer goes back: a tab closed right after a request loses nothing.
+      // A failed write keeps its rows in the writer, which the next request's flush retries.
+      const writer = consoleWriter(endpoint.name, request.source);
       for (const v of [answered!.answer, ...answered!.shadows]) for (const row of v.rows) writer.log(row);
+      await writer.flush({ windows: [] });
       const { answer, shadows } = answered!;
       return {
         status: answer.status,
