@@ -6,7 +6,6 @@ import { BACKEND_NAMES, type BackendName } from './backend-choice';
 import type { TfModule } from './model';
 import { runModelHandler } from './model-io';
 import type { StoredPreprocessing } from './predictor';
-import { predict } from './train-types';
 
 /** A model version loaded for serving: its preprocessing and a synchronous predict over model inputs. */
 export interface ServingModel {
@@ -42,11 +41,17 @@ export async function loadServingModel(tf: TfModule, db: WorkbenchDatabase, runI
     prep,
     width,
     outputs,
-    // One batch for the whole request: tfjs's default (32 rows a batch) runs the layers once per
-    // 32 rows, which made a 1,000-row request ~20× slower than its arithmetic.
-    predict: (x, rows) => (rows === 0 ? new Float32Array(0) : tf.tidy(() => (model.predict(tf.tensor2d(x, [rows, width]), { batchSize: rows }) as Tf.Tensor).dataSync() as Float32Array)),
+    predict: (x, rows) => (rows === 0 ? new Float32Array(0) : predictInOneBatch(tf, model, x, rows, width)),
     dispose: () => model.dispose(),
   };
+}
+
+/**
+ * Raw outputs for `rows` rows in one batch. tfjs's default (32 rows a batch) runs the layers once
+ * per 32 rows, which made a 1,000-row request ~20× slower than its arithmetic.
+ */
+function predictInOneBatch(tf: TfModule, model: Tf.LayersModel, x: Float32Array, rows: number, width: number): Float32Array {
+  return tf.tidy(() => (model.predict(tf.tensor2d(x, [rows, width]), { batchSize: rows }) as Tf.Tensor).dataSync() as Float32Array);
 }
 
 /** One backend's measured serving speed. */
@@ -73,11 +78,11 @@ export async function chooseServingBackend(tf: TfModule, width: number, outputs:
     const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [width], units: 32, activation: 'relu' }), tf.layers.dense({ units: 16, activation: 'relu' }), tf.layers.dense({ units: outputs })] });
     try {
       const x = new Float32Array(1000 * width).fill(0.5);
-      predict(tf, model, x, 1000, width);
+      predictInOneBatch(tf, model, x, 1000, width);
       let rows = 0;
       const t0 = now();
       while (now() - t0 < 150) {
-        predict(tf, model, x, 1000, width);
+        predictInOneBatch(tf, model, x, 1000, width);
         rows += 1000;
       }
       trials.push({ backend, rowsPerSec: Math.round(rows / Math.max(1e-3, (now() - t0) / 1000)) });
