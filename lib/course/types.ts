@@ -4,7 +4,7 @@
  */
 
 import type { ExerciseProgress, LessonVisit } from '../tracking/progress-types';
-import type { DeploymentAction, IssueKind, ReplayRecord, Rollout, TrafficRoute, ValidationPolicy, VersionWindowStats } from '../tracking/serving-types';
+import type { Deployment, Endpoint, ReplayRecord, TrafficWindow } from '../tracking/serving-types';
 
 /** Maturity levels 0–4 (Microsoft's MLOps maturity model). */
 export type MaturityLevel = 0 | 1 | 2 | 3 | 4;
@@ -205,93 +205,24 @@ export interface SnapshotSweep {
 // Serving records are declared in lib/tracking (they are stored rows); checks see them through these names.
 export type { DeploymentAction, IssueKind, Rollout, TrafficRoute, ValidationPolicy, VersionWindowStats } from '../tracking/serving-types';
 
-/** An endpoint as checks see it: what it serves now, and how. */
-export interface SnapshotEndpoint {
-  name: string;
-  model: string;
-  /** What the learner deployed: an alias (`champion`, without `@`) or a version number. */
-  target: { alias: string } | { version: number };
-  /** Who answers now (shares of answering routes add up to 100; shadow routes have share 0). */
-  routes: TrafficRoute[];
-  /** The canary, A/B test or shadow in progress; null when one version serves plainly. */
-  rollout: Rollout | null;
-  policy: ValidationPolicy;
-  status: 'serving' | 'stopped';
-  /** Epoch milliseconds. */
-  createdAt: number;
-}
+/** An endpoint as checks see it: what it serves now (`routes`), how (`rollout`, `policy`), and whether it runs. */
+export type SnapshotEndpoint = Omit<Endpoint, 'updatedAt'>;
 
 /**
- * One change of an endpoint (its deployment timeline): a deploy, a replace, each canary step,
- * a promotion or rollback, the start and end of an A/B test or a shadow, a policy change, a stop.
+ * One change of an endpoint (its deployment timeline): a deploy, a replace, each canary step, a
+ * promotion or rollback (actor `canary guard` when a guard did it), the start and end of an A/B
+ * test or a shadow, a policy change, a stop.
  */
-export interface SnapshotDeployment {
-  id: string;
-  endpoint: string;
-  model: string;
-  /** The version the change is about (deployed, promoted, rolled back, tried). */
-  version: number;
-  /** The alias as resolved at that moment (`champion`), when the change followed one. */
-  alias: string | null;
-  action: DeploymentAction;
-  strategy: 'replace' | 'canary' | 'ab' | 'shadow' | null;
-  /** The traffic split after the change. */
-  routes: TrafficRoute[];
-  /** Epoch milliseconds (wall clock) of the change. */
-  at: number;
-  /** Simulated epoch milliseconds of the change, when traffic was running; else null. */
-  simAt: number | null;
-  /** `you`, `canary` (a step or promotion the canary took by itself) or `canary guard` (an automatic rollback). */
-  actor: string;
-  /** Why, as recorded: the learner's note, or the canary's sentence with the guard and its figures. */
-  reason: string;
-  /** When a later change ended this one; null while it is in force. */
-  endedAt: number | null;
-}
+export type SnapshotDeployment = Omit<Deployment, 'window'>;
 
 /**
  * What one endpoint saw in one window (a simulated day of a replay). Label counts and the live
  * metric in `byVersion` grow after the day ends, as delayed labels arrive.
  */
-export interface SnapshotTrafficWindow {
-  endpoint: string;
-  /** Index within the endpoint; every replay continues after the windows already there. */
-  window: number;
-  /** The replay id that filled it. */
-  source: string;
-  /** Simulated epoch milliseconds. */
-  start: number;
-  end: number;
-  /** Answered requests and their rows (shadow copies not included). */
-  requests: number;
-  rows: number;
-  /** Answering traffic by version number (as a string key). */
-  byVersion: Record<string, VersionWindowStats>;
-  /** What shadow versions saw of the same requests (logged, never returned). */
-  shadowByVersion: Record<string, VersionWindowStats>;
-  /** Validation issues of the answered traffic, by kind: one per row it flags, request kinds once. */
-  issues: Partial<Record<IssueKind, number>>;
-  /** Shadow rows compared with the answer, and how many agreed; null without a shadow. */
-  shadowAgreement: { compared: number; agreed: number } | null;
-}
+export type SnapshotTrafficWindow = Omit<TrafficWindow, 'loggedRows'>;
 
-/** A replay of production traffic against an endpoint. */
-export interface SnapshotReplay {
-  id: string;
-  endpoint: string;
-  scenario: string;
-  seed: number;
-  /** Dirty-data overlay rate, 0–1 (0.05 = 5 % of rows). */
-  dirtyRate: number;
-  status: ReplayRecord['status'];
-  requestsDone: number;
-  requestsTotal: number;
-  /** Epoch milliseconds (wall clock). */
-  startedAt: number;
-  endedAt: number | null;
-  /** Why it stopped, for the learner; null while running or when it ran to the end. */
-  message: string | null;
-}
+/** A replay of production traffic against an endpoint: its scenario, dirty-data rate, status and progress. */
+export type SnapshotReplay = Omit<ReplayRecord, 'simStart' | 'simNow' | 'windowOffset' | 'options'>;
 
 /**
  * Everything a `check` exercise may look at: progress, tracked runs, registered models with
