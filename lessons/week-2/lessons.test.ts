@@ -1,13 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeRunsView } from '@/components/runs/runs-url-state';
-import { sweepFormFromParams, sweepRequestFromForm } from '@/components/sweep/sweep-form';
-import { formFromParams, requestFromForm, type TrainForm } from '@/components/training/form-state';
-import type { Lesson } from '@/lib/course/types';
-import { builtinInfos } from '@/lib/data/load';
 import { parseRunFilter } from '@/lib/tracking/run-filter';
+import { SHARED_WORKBENCH_PAGES, checkTrainLink, deepFreeze, describeLessonFolders, lessonFolders, type WorkbenchPages } from '../lesson-folder-tests';
 import yourFirstModel from './01-your-first-model/lesson';
 import whyTrackExperiments from './02-why-track-experiments/lesson';
 import {
@@ -36,10 +31,7 @@ import {
 } from './test-snapshots';
 
 const WEEK_DIR = fileURLToPath(new URL('.', import.meta.url));
-const LESSON_FOLDERS = readdirSync(WEEK_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && /^\d{2}-/.test(entry.name))
-  .map((entry) => entry.name)
-  .sort();
+const LESSON_FOLDERS = lessonFolders(WEEK_DIR);
 
 describe('week 2 checks are pure', () => {
   it.each([firstRun, beatBaseline, trio, failedRun, bestNotLast, sweepOfEight, mostImportant, beatChampion, readyToPackage])('$id: same answer twice, snapshot untouched', (exercise) => {
@@ -56,49 +48,7 @@ describe('week 2 checks are pure', () => {
   });
 });
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 const nonEmpty = (v: string) => v.trim().length > 0;
-const DATASETS = builtinInfos();
-const AT = new Date(Date.UTC(2026, 0, 1));
-
-/** Where the train form keeps each URL preset, read back from the form the real parser builds. */
-const TRAIN_PRESETS: Record<string, (form: TrainForm) => string> = {
-  dataset: (f) => f.datasetId,
-  target: (f) => f.target,
-  model: (f) => f.model,
-  lr: (f) => f.learningRate,
-  optimizer: (f) => f.optimizer,
-  epochs: (f) => f.epochs,
-  patience: (f) => (f.patience === '' ? 'off' : f.patience),
-};
-
-/**
- * A link's presets through the page's own parser: every param must land in the form as written
- * (the parser ignores what it does not understand, so a typo would silently change nothing), and
- * the form must make a valid request.
- */
-function checkTrainLink(params: URLSearchParams, sweep: boolean): string[] {
-  const problems: string[] = [];
-  const form = sweep ? sweepFormFromParams(DATASETS, params) : formFromParams(DATASETS, params);
-  if (!form) return ['no form'];
-  const base = 'base' in form ? form.base : form;
-  for (const [key, value] of params) {
-    const read = TRAIN_PRESETS[key];
-    if (!read) problems.push(`${key} is not a preset the page reads`);
-    else if (read(base) !== value) problems.push(`${key}=${value} became ${read(base)}`);
-  }
-  const info = DATASETS.find((d) => d.id === base.datasetId)!;
-  const built = 'base' in form ? sweepRequestFromForm(form, info, AT) : requestFromForm(form, info, AT);
-  if ('problems' in built) problems.push(...built.problems);
-  return problems;
-}
 
 /** The runs page's presets through its own decoder, and the filter through the runs filter's parser. */
 function checkRunsLink(params: URLSearchParams): string[] {
@@ -114,21 +64,15 @@ function checkRunsLink(params: URLSearchParams): string[] {
 }
 
 /** Workbench pages the lessons may link to, and how each one's presets are checked. */
-const WORKBENCH_PAGES: Record<string, (params: URLSearchParams) => string[]> = {
+const WORKBENCH_PAGES: WorkbenchPages = {
+  ...SHARED_WORKBENCH_PAGES,
   '/workbench/data': () => [],
-  '/workbench/train': (p) => checkTrainLink(p, false),
   '/workbench/sweep': (p) => checkTrainLink(p, true),
   '/workbench/runs': checkRunsLink,
   '/workbench/run': (p) => (nonEmpty(p.get('id') ?? '') ? [] : ['no run id']),
   '/workbench/compare': (p) => [...p.keys()].filter((k) => !['runs', 'metric'].includes(k)).map((k) => `${k} is not a preset the compare page reads`),
-  '/workbench/models': () => [],
-  '/workbench/model': (p) => (/^[A-Za-z0-9._-]{1,64}$/.test(p.get('name') ?? '') ? [] : ['not a model name']),
   '/workbench/transfer': () => [],
 };
-
-function workbenchLinks(text: string): string[] {
-  return [...text.matchAll(/\/workbench\/[^\s)"',]*/g)].map((m) => m[0].replace(/[.]$/, ''));
-}
 
 describe('week 2 lessons', () => {
   it('has the expected lesson folders', () => {
@@ -142,67 +86,7 @@ describe('week 2 lessons', () => {
     ]);
   });
 
-  describe.each(LESSON_FOLDERS)('%s', (folder) => {
-    const load = async (): Promise<Lesson> => {
-      const mod = (await import(`./${folder}/lesson.ts`)) as { default: Lesson };
-      return mod.default;
-    };
-    const mdx = () => readFileSync(join(WEEK_DIR, folder, 'content.mdx'), 'utf8');
-
-    it('has id, week and order matching its folder', async () => {
-      const lesson = await load();
-      expect(folder).toBe(`${String(lesson.order).padStart(2, '0')}-${lesson.id}`);
-      expect(lesson.week).toBe(2);
-    });
-
-    it('has quizzes and checks, with 2–3 hints each and every quiz choice explained', async () => {
-      const lesson = await load();
-      expect(lesson.exercises.some((e) => e.kind === 'quiz')).toBe(true);
-      expect(lesson.exercises.some((e) => e.kind === 'check')).toBe(true);
-      for (const exercise of lesson.exercises) {
-        expect(exercise.hints.length, exercise.id).toBeGreaterThanOrEqual(2);
-        expect(exercise.hints.length, exercise.id).toBeLessThanOrEqual(3);
-        if (exercise.kind === 'quiz') {
-          for (const choice of exercise.choices) expect(choice.explanation.trim(), choice.id).not.toBe('');
-        }
-      }
-    });
-
-    it('places every declared exercise exactly once in content.mdx, and no undeclared one', async () => {
-      const lesson = await load();
-      const placed = [...mdx().matchAll(/<Exercise\s+id="([^"]+)"\s*\/>/g)].map((m) => m[1]);
-      expect([...placed].sort()).toEqual(lesson.exercises.map((e) => e.id).sort());
-    });
-
-    it('uses section headings and no h1 in content.mdx', () => {
-      expect(mdx()).toMatch(/^## /m);
-      expect(mdx()).not.toMatch(/^# /m);
-      expect(mdx()).not.toMatch(/^\s*(import|export)\s/m);
-    });
-
-    it('links only to workbench pages that exist, with presets the pages’ own parsers take as written', async () => {
-      const lesson = await load();
-      const texts = [mdx(), ...lesson.exercises.map((e) => (e.kind === 'check' ? `${e.solution} ${e.workbenchLink ?? ''}` : ''))];
-      const links = texts.flatMap(workbenchLinks);
-      expect(links.length).toBeGreaterThan(0);
-      for (const link of links) {
-        const url = new URL(link, 'https://workbench.test');
-        const check = WORKBENCH_PAGES[url.pathname];
-        expect(check, link).toBeDefined();
-        expect(check!(url.searchParams), link).toEqual([]);
-      }
-    });
-
-    it('gives every check the workbench link its card opens, one the lesson text already links to', async () => {
-      const lesson = await load();
-      const linked = workbenchLinks(mdx());
-      for (const exercise of lesson.exercises) {
-        if (exercise.kind !== 'check') continue;
-        expect(exercise.workbenchLink, exercise.id).toBeDefined();
-        expect(linked, exercise.id).toContain(exercise.workbenchLink);
-      }
-    });
-  });
+  describeLessonFolders({ week: 2, weekDir: WEEK_DIR, workbenchPages: WORKBENCH_PAGES });
 
   it('climbs from level 0 to level 2, and ends the week at the door of level 3', () => {
     expect([yourFirstModel, whyTrackExperiments, comparingRuns, tuning, modelRegistry, packaging].map((l) => l.maturityLevel)).toEqual([0, 2, 2, 2, 2, 3]);
