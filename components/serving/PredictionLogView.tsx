@@ -84,7 +84,7 @@ export function PredictionLogView({ endpoint }: { endpoint: Endpoint }) {
       )}
       <div className="form-grid" role="group" aria-label="Filters">
         <SelectField id="log-version" label="Version" value={version} options={[['', 'any'], ...[...new Set(versions)].map((v) => [String(v), `v${v}`] as const)]} onChange={reset(setVersion)} />
-        <SelectField id="log-status" label="Status" value={status} options={[['', 'any'], ['ok', 'ok'], ['flagged', 'flagged'], ['rejected', 'rejected'], ['error', 'error']]} onChange={reset(setStatus)} />
+        <SelectField id="log-status" label="Status" value={status} options={[['', 'any'], ['ok', 'ok'], ['flagged', 'flagged'], ['rejected', 'rejected'], ['error', 'error'], ['refused', 'refused (request)']]} onChange={reset(setStatus)} />
         <SelectField id="log-issue" label="Issue" value={issue} options={[['', 'any'], ...ISSUE_KINDS.map((k) => [k, k] as const)]} onChange={reset(setIssue)} />
         <SelectField id="log-role" label="Role" value={role} options={[['', 'any'], ['answer', 'answered'], ['shadow', 'shadow']]} onChange={reset(setRole)} />
         <SelectField id="log-labelled" label="Label" value={labelled} options={[['', 'any'], ['yes', 'arrived'], ['no', 'not yet']]} onChange={reset(setLabelled)} />

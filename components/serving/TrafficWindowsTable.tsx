@@ -29,12 +29,12 @@ export function TrafficWindowsTable({ endpoint, task }: { endpoint: Endpoint; ta
   const loaded = useLiveLoaded(() => getDatabase().trafficWindows.where('endpoint').equals(endpoint.name).toArray(), [endpoint.name]);
   if (loaded.status !== 'ready') return null;
   const windows = [...loaded.value].sort((a, b) => b.window - a.window);
-  const totals = windows.reduce((t, w) => ({ requests: t.requests + w.requests, rows: t.rows + w.rows, rejected: t.rejected + Object.values(w.byVersion).reduce((s, v) => s + v.rejected, 0), errors: t.errors + Object.values(w.byVersion).reduce((s, v) => s + v.errors, 0) }), { requests: 0, rows: 0, rejected: 0, errors: 0 });
+  const totals = windows.reduce((t, w) => ({ requests: t.requests + w.requests, rows: t.rows + w.rows, rejected: t.rejected + Object.values(w.byVersion).reduce((s, v) => s + v.rejected, 0), errors: t.errors + Object.values(w.byVersion).reduce((s, v) => s + v.errors, 0), refused: t.refused + Object.values(w.byVersion).reduce((s, v) => s + v.refused, 0) }), { requests: 0, rows: 0, rejected: 0, errors: 0, refused: 0 });
   return (
     <section className="card" aria-labelledby="windows-heading">
       <h2 id="windows-heading">Traffic by day</h2>
-      <p data-testid="traffic-totals" data-requests={totals.requests} data-rejected={totals.rejected} data-errors={totals.errors}>
-        {fmt(totals.requests)} requests ({fmt(totals.rows)} rows) served; {fmt(totals.rejected)} rows rejected by validation; {fmt(totals.errors)} errors (requests refused whole, or rows the model could not answer).
+      <p data-testid="traffic-totals" data-requests={totals.requests} data-rejected={totals.rejected} data-errors={totals.errors} data-refused={totals.refused}>
+        {fmt(totals.requests)} requests ({fmt(totals.rows)} rows) served; {fmt(totals.rejected)} rows rejected by validation; {fmt(totals.refused)} requests refused whole (a 400 saying why); {fmt(totals.errors)} rows the model could not answer.
       </p>
       {windows.length === 0 ? (
         <p className="muted">No traffic yet.</p>
@@ -62,7 +62,7 @@ export function TrafficWindowsTable({ endpoint, task }: { endpoint: Endpoint; ta
                     <ul className="plain-list">
                       {Object.entries(w.byVersion).map(([v, s]) => (
                         <li key={v} data-version={v}>
-                          v{v}: {fmt(s.requests)} req · p50 {ms(s.p50Ms)} · p95 {ms(s.p95Ms)} · rejected {fmt(s.rejected)} · flagged {fmt(s.flagged)} · errors {fmt(s.errors)} · {metricText(task, s)}
+                          v{v}: {fmt(s.requests)} req · p50 {ms(s.p50Ms)} · p95 {ms(s.p95Ms)} · rejected {fmt(s.rejected)} · flagged {fmt(s.flagged)} · refused {fmt(s.refused)} · errors {fmt(s.errors)} · {metricText(task, s)}
                         </li>
                       ))}
                       {Object.entries(w.shadowByVersion).map(([v, s]) => (

@@ -79,7 +79,7 @@ export function canary(primary: number, candidate: number, shares: number[], end
 
 /** Traffic of one version in one window. */
 export function stats(requests: number, input: Partial<VersionWindowStats> = {}): VersionWindowStats {
-  return { requests, rows: requests, errors: 0, rejected: 0, flagged: 0, p50Ms: 1, p95Ms: 2, p99Ms: 3, labelled: 0, metric: null, metricSum: 0, metricSumSq: 0, ...input };
+  return { requests, rows: requests, errors: 0, refused: 0, rejected: 0, flagged: 0, p50Ms: 1, p95Ms: 2, p99Ms: 3, labelled: 0, metric: null, metricSum: 0, metricSumSq: 0, ...input };
 }
 
 /** Labelled regression stats: `n` rows whose squared errors have mean `mse` and mean square `meanSq`. */

@@ -50,6 +50,7 @@ const stats = (requests: number, patch: Partial<VersionWindowStats> = {}): Versi
   requests,
   rows: requests,
   errors: 0,
+  refused: 0,
   rejected: 0,
   flagged: 0,
   p50Ms: 1,

@@ -134,8 +134,8 @@ export async function answerBatch(endpoint: Endpoint, requests: readonly Incomin
     if (work.error || !work.validated) {
       const error = work.error ?? new RequestError(400, 'The request could not be read.');
       const body = error.id === undefined || error.id === null ? { error: error.message } : { id: error.id, error: error.message };
-      const row: LoggedRow = { window: work.request.window, requestId: work.requestId, rowIndex: 0, at: work.request.at, version: work.version.version, role: work.role, latencyMs, columns: [], inputs: [], prediction: null, score: null, status: 'error', issues: [] };
-      return { ...base, status: error.status, response: body, outcome: { rows: 0, errors: 1, rejected: 0, flagged: 0, latencyMs }, issues: [], rows: [row] };
+      const row: LoggedRow = { window: work.request.window, requestId: work.requestId, rowIndex: 0, at: work.request.at, version: work.version.version, role: work.role, latencyMs, columns: [], inputs: [], prediction: null, score: null, status: 'refused', issues: [] };
+      return { ...base, status: error.status, response: body, outcome: { rows: 0, errors: 0, refused: 1, rejected: 0, flagged: 0, latencyMs }, issues: [], rows: [row] };
     }
     const validated = work.validated;
     const k = serving.outputs;

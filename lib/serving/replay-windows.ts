@@ -33,6 +33,7 @@ function mergeStats(task: Task, a: VersionWindowStats | undefined, b: VersionWin
     requests: a.requests + b.requests,
     rows: a.rows + b.rows,
     errors: a.errors + b.errors,
+    refused: a.refused + b.refused,
     rejected: a.rejected + b.rejected,
     flagged: a.flagged + b.flagged,
     p50Ms: a.requests === 0 ? b.p50Ms : b.requests === 0 ? a.p50Ms : Math.max(a.p50Ms, b.p50Ms),

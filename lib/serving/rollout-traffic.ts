@@ -9,6 +9,7 @@ export function sumStats(list: readonly VersionWindowStats[]): VersionWindowStat
     total.requests += s.requests;
     total.rows += s.rows;
     total.errors += s.errors;
+    total.refused += s.refused;
     total.rejected += s.rejected;
     total.flagged += s.flagged;
     total.labelled += s.labelled;

@@ -16,6 +16,8 @@ export interface RequestOutcome {
   rejected: number;
   /** Rows imputed or passed with an issue. */
   flagged: number;
+  /** 1 when the request was refused whole (a 400), else 0 or absent. */
+  refused?: number;
   /** The request's latency, ms. */
   latencyMs: number;
 }
@@ -33,7 +35,7 @@ export interface StatsAccumulator {
 
 /** Stats of a version that saw nothing: every count 0, percentiles 0, no metric. */
 export function emptyStats(): VersionWindowStats {
-  return { requests: 0, rows: 0, errors: 0, rejected: 0, flagged: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, labelled: 0, metric: null, metricSum: 0, metricSumSq: 0 };
+  return { requests: 0, rows: 0, errors: 0, refused: 0, rejected: 0, flagged: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, labelled: 0, metric: null, metricSum: 0, metricSumSq: 0 };
 }
 
 /**
@@ -78,6 +80,7 @@ export function createStatsAccumulator(task: Task): StatsAccumulator {
       totals.requests += 1;
       totals.rows += request.rows;
       totals.errors += request.errors;
+      totals.refused += request.refused ?? 0;
       totals.rejected += request.rejected;
       totals.flagged += request.flagged;
     },

@@ -178,8 +178,12 @@ export interface Deployment {
   endedAt: number | null;
 }
 
-/** Status of one logged row. */
-export type RowStatus = 'ok' | 'flagged' | 'rejected' | 'error';
+/**
+ * Status of one logged row: answered clean (`ok`) or despite issues (`flagged`), refused by
+ * validation (`rejected`), failed in the model (`error`), or part of a request refused whole
+ * (`refused`: unreadable, or a schema change under the reject policy; logged as one row).
+ */
+export type RowStatus = 'ok' | 'flagged' | 'rejected' | 'error' | 'refused';
 
 /**
  * Up to `LOG_CHUNK_ROWS` logged rows of one endpoint and window, column by column. A request of n
@@ -231,7 +235,10 @@ export interface LabelChunk {
 export interface VersionWindowStats {
   requests: number;
   rows: number;
+  /** Rows the model could not answer (a failed or non-finite prediction). */
   errors: number;
+  /** Requests refused whole with a 400 (unreadable, or a schema change under `reject`), apart from errors: the client was told why. */
+  refused: number;
   rejected: number;
   flagged: number;
   /** Latency percentiles, ms, over its requests. */

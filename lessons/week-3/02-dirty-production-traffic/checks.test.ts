@@ -37,13 +37,19 @@ describe('dirty-without-errors check', () => {
     expect(result.feedback).toContain('clean data (0 % dirty)');
   });
 
-  it('fails with errors under reject, explaining refusals and pointing at impute', () => {
-    const refused = window(1, 'r1', { '2': stats(500, { rejected: 45, errors: 3 }) }, { issues: { missing: 20, 'out-of-range': 25 } });
+  it('passes under reject with requests refused whole: each got a 400 saying why, counted apart from errors', () => {
+    const refused = window(1, 'r1', { '2': stats(500, { rejected: 45, refused: 6 }) }, { issues: { missing: 20, 'out-of-range': 25 } });
     const result = dirtyWithoutErrors.check(snapshotWith({ endpoints: [endpoint({ policy: 'reject' })], replays: [replay('r1', 1, { dirtyRate: 0.1 })], trafficWindows: [refused] }));
+    expect(result.passed).toBe(true);
+  });
+
+  it('fails with errors under reject, saying what an error is and that refusals are counted apart', () => {
+    const failed = window(1, 'r1', { '2': stats(500, { rejected: 45, errors: 3, refused: 2 }) }, { issues: { missing: 20, 'out-of-range': 25 } });
+    const result = dirtyWithoutErrors.check(snapshotWith({ endpoints: [endpoint({ policy: 'reject' })], replays: [replay('r1', 1, { dirtyRate: 0.1 })], trafficWindows: [failed] }));
     expect(result.passed).toBe(false);
     expect(result.feedback).toContain('finished with 3 errors');
-    expect(result.feedback).toContain('refused whole with a 400');
-    expect(result.feedback).toContain('Set the endpoint’s policy to impute');
+    expect(result.feedback).toContain('Requests refused whole are counted apart');
+    expect(result.feedback).toContain('Serve a version whose training finished with finite losses');
   });
 
   it('fails with errors under pass, naming values the model cannot read', () => {

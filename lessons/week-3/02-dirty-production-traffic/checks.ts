@@ -50,15 +50,15 @@ function passFeedback(o: DirtyOutcome): string {
 
 /** What the endpoint's policy did to produce errors, for feedback. */
 function errorCause(policy: string | undefined): string {
-  if (policy === 'reject') return 'Under the reject policy, a request whose columns changed (one renamed, missing or added) is refused whole with a 400, and each refusal is an error.';
-  if (policy === 'pass') return 'Under the pass policy, bad values reach the model as they were sent, and a model cannot turn "N/A" into a delay: those rows fail.';
-  return 'Rows that the model could not predict, or requests refused whole, are errors.';
+  if (policy === 'pass') return 'Under the pass policy, values reach the model as they were sent; a row is an error when the model then gives no finite answer (a diverged model answers NaN).';
+  return 'A row is an error when the endpoint accepted it and the model gave no finite answer: a diverged model answers NaN. Requests refused whole are counted apart, since their callers were told why.';
 }
 
 /**
  * Dirty traffic without errors: passes once a replay with a dirty-data rate of at least 5 %
  * (`MIN_DIRTY_RATE`) has FINISHED and its windows (those whose `source` is the replay) add up to
- * 0 errors over every answering version (no row failed in the model, no request refused whole),
+ * 0 errors over every answering version (no accepted row failed in the model; requests refused
+ * whole with a 400 are counted apart, as `refused`),
  * at least one rejected or flagged row (the endpoint caught the dirt), and at least as many row
  * issues counted by kind as rejected plus flagged rows (every caught row explained; `empty-batch`
  * is a request issue and explains no row). Not gradable until some replay has ended.
@@ -100,7 +100,7 @@ export function checkDirtyWithoutErrors(snapshot: WorkbenchSnapshot): CheckResul
   if (last.errors > 0) {
     return {
       passed: false,
-      feedback: `The dirty replay on ${named(last.replay.endpoint)} finished with ${plural(last.errors, 'error')}: answers that never came. ${errorCause(policy)} Set the endpoint’s policy to impute (Overview tab), which answers every readable row and flags what it fixed, then replay the dirty traffic again.`,
+      feedback: `The dirty replay on ${named(last.replay.endpoint)} finished with ${plural(last.errors, 'error')}: accepted rows that got no answer. ${errorCause(policy)} Serve a version whose training finished with finite losses (or set the policy to reject or impute, which keep unreadable values from the model), then replay the dirty traffic again.`,
     };
   }
   if (caught(last) === 0) {

@@ -98,7 +98,7 @@ export default defineLesson({
         'Replay production traffic with at least 5 % dirty data until it finishes, with 0 errors, and with every rejected or flagged row explained by an issue counted by kind.',
       hints: [
         'Set Dirty data on the Production traffic tab to 5 or more (percent of rows).',
-        'An error is an answer that never came: a request refused whole, or a row the model could not compute. Look at which policy your endpoint uses.',
+        'An error is a row the endpoint accepted and then could not answer: the model gave no finite number. Requests refused whole with a 400 are counted apart. Look at which version answered, and at its training run.',
         'Under impute, the endpoint answers every readable row and flags what it fixed; change the policy on the Overview tab, then replay again.',
       ],
       solution:
