@@ -76,6 +76,9 @@ test('deploy @champion, call it from the console with hostile requests, and serv
   await expect(totals).toContainText('900 requests');
   const rejected = (await totals.getAttribute('data-rejected'))!;
   expect(Number(rejected)).toBeGreaterThan(20);
+  // No accepted row failed in the model; requests whose columns changed were refused whole, with a 400 saying why.
+  await expect(totals).toHaveAttribute('data-errors', '0');
+  expect(Number(await totals.getAttribute('data-refused'))).toBeGreaterThan(0);
   const firstDay = page.getByTestId('traffic-windows').locator('tbody tr').last();
   await expect(firstDay).toContainText(/malformed-number \d+/);
   await expect(firstDay).toContainText(/accuracy 0\.\d{3}/);
