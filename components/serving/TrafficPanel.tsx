@@ -70,6 +70,10 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
       setError('The dirty-data rate is a percent from 0 to 100.');
       return;
     }
+    if (unit && chosen?.kind === 'synthetic' && numbers.driftStart >= numbers.days) {
+      setError(`The drift starts on day ${numbers.driftStart}, but the traffic lasts ${numbers.days} days (days 0 to ${numbers.days - 1}): nothing would drift. Start it earlier or play more days.`);
+      return;
+    }
     replayStore.getState().start({
       endpoint: endpoint.name,
       scenario: chosen?.id ?? 'control',
