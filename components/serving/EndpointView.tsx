@@ -10,6 +10,7 @@ import { describeServingError } from '@/lib/serving/errors';
 import { describeRoutes } from '@/lib/serving/rollout-plans';
 import { getDatabase } from '@/lib/tracking/db';
 import { BatchScoringPanel } from './BatchScoringPanel';
+import { DeleteEndpoint } from './DeleteEndpoint';
 import { DeploymentTimeline } from './DeploymentTimeline';
 import { endpointHref } from './links';
 import { LoadTestPanel } from './LoadTestPanel';
@@ -90,6 +91,7 @@ export function EndpointView() {
           <RolloutPanel endpoint={endpoint} versions={versions} aliases={aliases} />
           <EndpointSettings endpoint={endpoint} />
           <DeploymentTimeline deployments={deployments} />
+          <DeleteEndpoint name={endpoint.name} />
         </>
       )}
       {tab === 'console' && <RequestConsole endpoint={endpoint} />}

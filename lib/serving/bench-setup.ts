@@ -6,9 +6,9 @@ import { exampleRequest } from '../registry/package/example';
 import { hasStoredModel, registerModel } from '../registry/registry';
 import { ARTIFACTS } from '../tracking/artifact-names';
 import type { WorkbenchDatabase } from '../tracking/db';
-import { deleteEndpointTraffic } from '../tracking/prediction-log-state';
 import type { Endpoint } from '../tracking/serving-types';
-import { createEndpoint, deleteEndpointRecord } from './endpoints';
+import { deleteEndpoint } from './delete-endpoint';
+import { createEndpoint } from './endpoints';
 import { percentiles } from './latency';
 import type { ReplayRequest } from './protocol';
 
@@ -71,8 +71,7 @@ export async function ensureBenchEndpoint(db: WorkbenchDatabase, version: number
   const existing = await db.endpoints.get(BENCH_NAME);
   if (existing && servesOnly(existing, version)) return existing;
   if (existing) {
-    await deleteEndpointTraffic(db, BENCH_NAME);
-    await deleteEndpointRecord(db, BENCH_NAME);
+    await deleteEndpoint(db, BENCH_NAME);
   }
   return createEndpoint(db, BENCH_NAME, { model: BENCH_NAME, target: { version } }, 'reject', now, { reason: 'serving benchmark' });
 }

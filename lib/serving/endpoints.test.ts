@@ -6,6 +6,8 @@ import { lineage } from '../registry/lineage';
 import { dropDatabases, seedRun, track } from '../registry/test-fixtures';
 import { changeRoutes, createEndpoint, deploymentsOfVersion, deploymentTimeline, endpointNameProblem, replaceVersion, resolveTarget, setEndpointStatus, setPolicy } from './endpoints';
 import { describeServingError } from './errors';
+import { deleteEndpoint } from './delete-endpoint';
+import { PredictionLogWriter } from '../tracking/prediction-log';
 
 afterEach(dropDatabases);
 
@@ -69,5 +71,20 @@ describe('endpoints and deployments', () => {
       ['policy', 'validation policy: impute'],
     ]);
     expect((await db.endpoints.get('e'))!.policy).toBe('impute');
+  });
+});
+
+describe('deleting an endpoint', () => {
+  it('removes its deployments, log and traffic, and leaves the model versions', async () => {
+    const db = await twoVersions();
+    await createEndpoint(db, 'gone', { model: 'delay', target: { version: 1 } }, 'reject', 3000);
+    const writer = new PredictionLogWriter(db, 'gone', 'console');
+    writer.log({ window: 0, requestId: 'r1', rowIndex: 0, at: 0, version: 1, role: 'answer', latencyMs: 1, columns: ['distance'], inputs: [500], prediction: 3, score: 3, status: 'ok', issues: [] });
+    await writer.flush({ windows: [] });
+    await deleteEndpoint(db, 'gone');
+    expect(await db.endpoints.get('gone')).toBeUndefined();
+    expect(await db.deployments.where('endpoint').equals('gone').count()).toBe(0);
+    expect(await db.predictionLog.where('endpoint').equals('gone').count()).toBe(0);
+    expect(await db.modelVersions.where('name').equals('delay').count()).toBe(2);
   });
 });

@@ -136,6 +136,4 @@ export type ServingMethods = {
   replayControl: RpcMethod<ReplayControl, never, { simNow: number; paused: boolean; speed: ReplaySpeed } | null>;
   loadTest: RpcMethod<LoadTestRequest, LoadTestPoint, LoadTestSummary>;
   scoreBatch: RpcMethod<ScoreBatchRequest, { done: number; total: number }, ScoreBatchResult>;
-  /** Drops loaded models (after a version's run was deleted); the next request reloads. */
-  forget: RpcMethod<null, never, null>;
 };

@@ -151,10 +151,5 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
       const e = getEnv();
       return scoreCsv(request, { cache: e.cache, perfNow: e.perfNow, yieldNow: e.yieldNow, signal: context.signal, progress: (done, total) => context.progress({ done, total }) });
     },
-
-    async forget() {
-      await getEnv().cache.clear();
-      return null;
-    },
   };
 }
