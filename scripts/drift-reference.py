@@ -14,6 +14,7 @@ import json
 import math
 import os
 import sys
+import warnings
 
 import numpy as np
 import scipy
@@ -117,6 +118,18 @@ def z_test(name, ref_spec, cur_spec, positive):
             "statistic": z, "pValue": p}
 
 
+def ks(name, ref_spec, cur_spec):
+    """scipy.stats.ks_2samp(ref, cur, alternative='two-sided', method='auto'); method is 'exact'
+    when the exact attempt ran and succeeded (max(n1, n2) <= 10000), else 'asymp'."""
+    ref, cur = sample(ref_spec), sample(cur_spec)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # a failed exact attempt must not pass silently
+        res = stats.ks_2samp(ref, cur, alternative="two-sided", method="auto")
+    method = "exact" if max(len(ref), len(cur)) <= 10000 else "asymp"
+    return {"name": name, "ref": ref_spec, "cur": cur_spec, "method": method,
+            "statistic": float(res.statistic), "pValue": float(res.pvalue)}
+
+
 def lcg(seed, n, scale=1.0, shift=0.0):
     return {"generator": "park-miller", "seed": seed, "n": n, "scale": scale, "shift": shift}
 
@@ -168,6 +181,24 @@ def main():
         z_test("n = 1", ["0"], ["1"], "1"),
         z_test("large n", lcg_cat(3, 5000, ["no", "yes"]), lcg_cat(4, 5000, ["no", "no", "yes"]), "yes"),
     ]
+    ks_cases = [ks("numerical: " + c["name"], c["ref"], c["cur"]) for c in numerical] + [
+        ks("n = 1 vs 1", [0.3], [0.7]),
+        ks("n = 1 vs 1, equal", [0.3], [0.3]),
+        ks("2 vs 3", [1.0, 4.0], [2.0, 3.0, 5.0]),
+        ks("identical", [0.5, 1.5, 2.5, 2.5, 4.0], [0.5, 1.5, 2.5, 2.5, 4.0]),
+        ks("disjoint", [1, 2, 3, 4], [10, 11, 12]),
+        ks("disjoint, equal n", [1, 2, 3], [10, 11, 12]),
+        ks("ties", [1, 1, 2, 2, 2, 3, 3, 5], [2, 2, 3, 3, 3, 3, 4, 4, 5, 5]),
+        ks("equal n, shifted", lcg(5, 300, 1.0, 0.0), lcg(6, 300, 1.0, 0.1)),
+        ks("500 vs 700 (exact)", lcg(41, 500, 1.0, 0.0), lcg(43, 700, 1.1, 0.02)),
+        ks("10000 vs 25 (exact, unbalanced)", lcg(51, 10000, 1.0, 0.0), lcg(52, 25, 1.0, 0.2)),
+        ks("12000 vs 15000 (asymp)", lcg(61, 12000, 1.0, 0.0), lcg(62, 15000, 1.0, 0.01)),
+        ks("12000 vs 15000 same law (asymp)", lcg(63, 12000, 1.0, 0.0), lcg(64, 15000, 1.0, 0.0)),
+        ks("12000 vs 15000 small shift (asymp)", lcg(65, 12000, 1.0, 0.0), lcg(66, 15000, 1.0, 0.003)),
+        ks("12000 vs 15000 large shift (asymp)", lcg(67, 12000, 1.0, 0.0), lcg(68, 15000, 1.0, 0.05)),
+        ks("20000 vs 60 (asymp, small N)", lcg(71, 20000, 1.0, 0.0), lcg(72, 60, 1.0, 0.1)),
+        ks("20000 vs 3 (asymp, tiny N)", lcg(73, 20000, 1.0, 0.0), lcg(74, 3, 1.0, 0.0)),
+    ]
     doc = {
         "generatedBy": "scripts/drift-reference.py",
         "scipy": scipy.__version__,
@@ -177,6 +208,7 @@ def main():
         "categorical": categorical,
         "chiSquare": chi,
         "zTest": z,
+        "ks": ks_cases,
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:

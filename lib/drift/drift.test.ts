@@ -5,6 +5,7 @@ import {
   chiSquareTest,
   DriftInputError,
   jensenShannonDistance,
+  ksTest,
   normedWassersteinDistance,
   psi,
   wassersteinDistance,
@@ -74,6 +75,29 @@ describe('zTestProportions matches the pooled z-test with norm.sf', () => {
 
   it('refuses more than two categories', () => {
     expect(() => zTestProportions(['a', 'b'], ['c'])).toThrow(/binary column/);
+  });
+});
+
+describe('ksTest matches scipy.stats.ks_2samp (two-sided, auto)', () => {
+  for (const c of fixture.ks) {
+    it(c.name, () => {
+      const r = ksTest(nums(c.ref), nums(c.cur));
+      expect(r.method).toBe(c.method);
+      close(r.statistic, c.statistic, STAT);
+      close(r.pValue, c.pValue, P);
+    });
+  }
+
+  it('is symmetric in its arguments', () => {
+    const a = [1, 2, 2, 3, 7];
+    const b = [2, 4, 5];
+    expect(ksTest(a, b)).toEqual(ksTest(b, a));
+  });
+
+  it('drops missing values and refuses an empty side', () => {
+    expect(ksTest([1, null, Number.NaN, 2], [1, 2, Infinity])).toEqual({ statistic: 0, pValue: 1, method: 'exact' });
+    expect(() => ksTest([], [1])).toThrow(DriftInputError);
+    expect(() => ksTest([1], [null, -Infinity])).toThrow(/current sample has no finite values/);
   });
 });
 
