@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { waitForServer } from './lib/wait-for-server.mjs';
 
 const PORT = 3212;
 /** Training the model (first run), 340 requests and the replay, on a slow shared CPU. */
@@ -66,14 +67,4 @@ try {
 } finally {
   server.kill();
   rmSync(profile, { recursive: true, force: true });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server at ${url} did not start`);
 }

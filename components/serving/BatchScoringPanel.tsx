@@ -1,5 +1,6 @@
 'use client';
 
+import { downloadBlob } from '@/components/bundle/download';
 import { useState } from 'react';
 import { SelectField } from '@/components/ui/FormFields';
 import { checkCsvSize } from '@/lib/data/csv';
@@ -7,15 +8,6 @@ import { POLICIES, POLICY_TEXT } from '@/lib/serving/policy-text';
 import type { ScoreBatchResult } from '@/lib/serving/protocol';
 import type { Endpoint, ValidationPolicy } from '@/lib/tracking/serving-types';
 import { servingWorker } from '@/stores/serving-worker';
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Batch scoring: pick a version, upload a CSV, score every row with the version's data contract
@@ -75,7 +67,7 @@ export function BatchScoringPanel({ endpoint, versions }: { endpoint: Endpoint; 
             Scored {result.rows.toLocaleString('en-US')} rows in {result.ms.toFixed(0)} ms: {result.ok.toLocaleString('en-US')} clean, {result.flagged.toLocaleString('en-US')} flagged, {result.rejected.toLocaleString('en-US')} rejected or failed.
             {Object.keys(result.issues).length > 0 && ` Issues: ${Object.entries(result.issues).map(([k, v]) => `${k} ${v}`).join(', ')}.`}
           </p>
-          <button type="button" className="button" onClick={() => download(result.csv, `${result.name}-scored-v${version}.csv`)} data-testid="batch-download">
+          <button type="button" className="button" onClick={() => downloadBlob(new Blob([result.csv], { type: 'text/csv' }), `${result.name}-scored-v${version}.csv`)} data-testid="batch-download">
             Download the scored CSV
           </button>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { downloadBlob } from '@/components/bundle/download';
 import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/FormFields';
 import { ScrollRegion } from '@/components/ui/ScrollRegion';
@@ -18,15 +19,6 @@ const PAGE = 50;
 function show(value: unknown): string {
   if (value === null || value === undefined) return '∅';
   return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-}
-
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -63,7 +55,7 @@ export function PredictionLogView({ endpoint }: { endpoint: Endpoint }) {
     setExporting(`Exporting as ${format.toUpperCase()}…`);
     try {
       const text = await exportLogText(getDatabase(), endpoint.name, format, filter);
-      download(text, `${endpoint.name}-log.${format === 'csv' ? 'csv' : 'jsonl'}`, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+      downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' }), `${endpoint.name}-log.${format === 'csv' ? 'csv' : 'jsonl'}`);
       setExporting(null);
     } catch (e) {
       setExporting(e instanceof Error ? e.message : String(e));
