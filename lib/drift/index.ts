@@ -17,3 +17,25 @@ export {
   type CategoricalSample,
   type ColumnKind,
 } from './samples';
+export {
+  defaultDriftTest,
+  datasetDrift,
+  isDrifted,
+  DRIFT_TESTS,
+  SMALL_REFERENCE_ROWS,
+  MAX_CATEGORICAL_UNIQUE,
+  DEFAULT_DRIFT_SHARE,
+  type DriftTestInfo,
+  type DriftTestOptions,
+} from './select';
+export {
+  driftReport,
+  columnQuality,
+  inferColumnKind,
+  TOP_VALUES,
+  type ColumnSample,
+  type DriftReport,
+  type DriftReportOptions,
+} from './report';
+export { sampleSizeEffect, SAMPLE_SIZES, type SampleSizeRow, type SampleSizeOptions } from './sample-size';
+export { toFiniteNumber, toCategory, type RawValue, type RawSample } from './prepare';

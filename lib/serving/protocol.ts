@@ -38,6 +38,10 @@ export interface ReplayRequest {
   dirtyRate: number;
   driftStart?: number;
   magnitude?: number;
+  /** Covariate shift and concept drift: the numeric input that changes (default: picked by the seed). */
+  feature?: string;
+  /** Exercise mode: the scenario's description does not say which input or class changes. */
+  hidden?: boolean;
   speed: ReplaySpeed;
   /** Start paused (step by step). */
   paused?: boolean;

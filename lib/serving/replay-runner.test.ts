@@ -76,6 +76,11 @@ describe('a replay against an endpoint', () => {
     expect(await shape('broken')).toEqual(whole);
     expect(await countLog(db, 'broken', {})).toBe(await countLog(db, 'whole', {}));
     expect(await countLog(db, 'broken', { labelled: true })).toBe(await countLog(db, 'whole', { labelled: true }));
+    // Monitoring too: the resumed windows are judged on all their rows, as if nothing had happened.
+    const monitored = async (name: string) => (await db.monitorWindows.where('endpoint').equals(name).sortBy('window')).map((w) => ({ ...w, endpoint: '', updatedAt: 0 }));
+    const wholeMonitor = await monitored('whole');
+    expect(wholeMonitor.map((w) => w.rows)).toEqual(whole.map((w) => w.rows));
+    expect(await monitored('broken')).toEqual(wholeMonitor);
   }, 60_000);
 
   it('serves dirty traffic without a crash: every request logged in chunks, every reject explained, labels joined later', async () => {

@@ -10,6 +10,7 @@ import { ServingError } from './errors';
 import type { ReplayOutcome, ReplayProgress, ReplayRequest } from './protocol';
 import { scenarioContext } from './replay-context';
 import { LabelQueue } from './replay-labels';
+import { ReplayMonitor } from './replay-monitor';
 import { resumeReplay } from './replay-resume';
 import { ReplayWindows } from './replay-windows';
 import { agrees } from './shadow';
@@ -82,10 +83,10 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
         endedAt: null,
         message: null,
         windowOffset: await nextWindow(db, request.endpoint),
-        options: { days: request.days, requestsPerDay: request.requestsPerDay, rowsPerRequest: request.rowsPerRequest, driftStart: request.driftStart, magnitude: request.magnitude },
+        options: { days: request.days, requestsPerDay: request.requestsPerDay, rowsPerRequest: request.rowsPerRequest, driftStart: request.driftStart, magnitude: request.magnitude, feature: request.feature, hidden: request.hidden },
       };
   const options = record.options;
-  const stream: TrafficStream = createTraffic(record.scenario, ctx, { seed: record.seed, dirtyRate: record.dirtyRate, days: options.days, requestsPerDay: options.requestsPerDay, rowsPerRequest: options.rowsPerRequest, driftStart: options.driftStart, magnitude: options.magnitude, idPrefix: `${record.id.slice(0, 8)}-` });
+  const stream: TrafficStream = createTraffic(record.scenario, ctx, { seed: record.seed, dirtyRate: record.dirtyRate, days: options.days, requestsPerDay: options.requestsPerDay, rowsPerRequest: options.rowsPerRequest, driftStart: options.driftStart, magnitude: options.magnitude, feature: options.feature, hidden: options.hidden, idPrefix: `${record.id.slice(0, 8)}-` });
   record.requestsTotal = stream.totalRequests;
   record.simStart = stream.start;
   const resumeFrom = record.requestsDone;
@@ -95,7 +96,11 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
   const labels = new LabelQueue(ctx.task, stream.info.labelDelayMs);
   const canary = new CanaryTracker(ctx.task);
   const writer = new PredictionLogWriter(db, record.endpoint, record.id);
-  if (resumeFrom > 0) await resumeReplay(db, record, stream, windows, labels);
+  const monitor = await ReplayMonitor.start(deps, endpoint0);
+  if (resumeFrom > 0) {
+    await resumeReplay(db, record, stream, windows, labels);
+    await monitor.resume(record);
+  }
   const backendLabel = await deps.cache.backendLabel();
   deps.post({ type: 'started', replayId: record.id, totalRequests: stream.totalRequests, simStart: stream.start, simEnd: stream.start + stream.days * DAY_MS, scenarioTitle: stream.info.title, backendLabel, resumedFrom: resumeFrom });
   const span = (window: number) => ({ start: stream.start + (window - record.windowOffset) * DAY_MS, end: stream.start + (window - record.windowOffset + 1) * DAY_MS });
@@ -112,8 +117,9 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
   // commit. The record written with each flush says how far the log got, so a reload still loses
   // nothing that was counted. `logWriteMs` is the time the loop spent in or waiting for flushes.
   let inFlight: Promise<unknown> | null = null;
-  const flush = async (wait = false) => {
+  const flush = async (wait = false, final = false) => {
     const t0 = deps.perfNow();
+    const monitored = await monitor.take(clock.now(), deps.now(), final);
     if (inFlight) {
       const previous = inFlight;
       inFlight = null;
@@ -122,7 +128,7 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
     }
     record.simNow = clock.now();
     const began = deps.perfNow();
-    const started = writer.flush({ windows: windows.takeChanged(), replay: { ...record } }).then((result) => {
+    const started = writer.flush({ windows: windows.takeChanged(), replay: { ...record }, ...monitored }).then((result) => {
       logCommitMs += deps.perfNow() - began;
       return result;
     });
@@ -140,7 +146,8 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
     record.status = status === 'FAILED' ? 'STOPPED' : status;
     record.endedAt = deps.now();
     record.message = message;
-    await flush(true);
+    // A replay that ran to its end closes its last windows; a stopped one leaves them open for a resume.
+    await flush(true, status === 'FINISHED');
     deps.onClock?.(null);
     return { replayId: record.id, status, requestsDone: record.requestsDone, message, wallMs: deps.perfNow() - startedAt, logWriteMs, logCommitMs };
   };
@@ -165,6 +172,7 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
       }
       if (batch.length > 0) {
         const answered = await answerBatch(endpoint, batch.map((b) => b.incoming), deps.cache, deps.perfNow);
+        monitor.observe(answered, span);
         answered.forEach((a, k) => {
           for (const v of [a.answer, ...a.shadows]) {
             for (const row of v.rows) writer.log(row);
@@ -185,6 +193,7 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
       const delivered = labels.deliver(clock.now());
       for (const d of delivered) {
         writer.label(d.arrival);
+        monitor.label(d.arrival);
         for (const l of d.losses) windows.addLabel(d.arrival.window, l.version, l.role, l.loss);
       }
       canary.observeLabels(endpoint, delivered, clock.now());

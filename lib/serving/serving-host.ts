@@ -11,6 +11,7 @@ import { answerBatch } from './engine';
 import { ServingError } from './errors';
 import { runLoadTest } from './load-test';
 import type { ServingMethods } from './protocol';
+import { ConsoleDrift } from './replay-monitor';
 import { runReplay } from './replay-runner';
 import { replayLockName } from './lock-names';
 import { VersionCache } from './version-cache';
@@ -73,6 +74,7 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
   let replayClock: SimulatedClock | null = null;
   let replaying = false;
   const consoleWriters = new Map<string, PredictionLogWriter>();
+  let consoleDrift: ConsoleDrift | undefined;
   const consoleWriter = (endpoint: string, source: string): PredictionLogWriter => {
     const key = JSON.stringify([endpoint, source]);
     let writer = consoleWriters.get(key);
@@ -88,6 +90,8 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
       if (endpoint.status === 'stopped') return { status: 503, body: { error: `Endpoint ${endpoint.name} is stopped.` }, version: null, serverMs: perfNow() - t0, shadows: [], backendLabel: null };
       const at = getEnv().now();
       const [answered] = await answerBatch(endpoint, [{ body: request.body, fallbackId: `console-${at}`, at, window: CONSOLE_WINDOW }], cache, perfNow);
+      consoleDrift ??= new ConsoleDrift(getEnv());
+      await consoleDrift.stamp(endpoint, answered!);
       // Logged before the answer goes back: a tab closed right after a request loses nothing.
       // A failed write keeps its rows in the writer, which the next request's flush retries.
       const writer = consoleWriter(endpoint.name, request.source);

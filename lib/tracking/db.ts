@@ -6,6 +6,9 @@ import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { StoredDataset } from './dataset-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
+import type { ReferenceProfile } from '../monitoring/profile-types';
+import type { AlertRecord, AlertRule } from '../monitoring/types';
+import type { MonitorWindow } from '../monitoring/window-types';
 import type { Deployment, Endpoint, LabelChunk, PredictionLogChunk, ReplayRecord, TrafficWindow } from './serving-types';
 
 /**
@@ -47,6 +50,10 @@ export class WorkbenchDatabase extends Dexie {
   labelChunks!: Table<LabelChunk, [string, number, number]>;
   trafficWindows!: Table<TrafficWindow, [string, number]>;
   replays!: Table<ReplayRecord, string>;
+  referenceProfiles!: Table<ReferenceProfile, [string, number]>;
+  monitorWindows!: Table<MonitorWindow, [string, number]>;
+  alertRules!: Table<AlertRule, string>;
+  alerts!: Table<AlertRecord, string>;
   /** True once a newer version opened elsewhere made this connection step aside. */
   superseded = false;
   private readonly supersededListeners = new Set<() => void>();

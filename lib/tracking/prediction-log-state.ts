@@ -61,11 +61,15 @@ export function retentionNotice(state: Pick<PredictionLogState, 'dropped' | 'cap
 
 /**
  * Deletes everything production traffic left on an endpoint, in one transaction: its log chunks,
- * label chunks, window summaries, replays and log state. The endpoint and its deployments stay.
+ * label chunks, window summaries, replays, log state, monitoring windows, alerts and alert rules.
+ * The endpoint and its deployments stay.
  */
 export async function deleteEndpointTraffic(db: WorkbenchDatabase, endpoint: string): Promise<void> {
-  await db.transaction('rw', [db.predictionLog, db.labelChunks, db.trafficWindows, db.replays, db.meta], async () => {
+  await db.transaction('rw', [db.predictionLog, db.labelChunks, db.trafficWindows, db.replays, db.meta, db.monitorWindows, db.alerts, db.alertRules], async () => {
     await db.predictionLog.where('endpoint').equals(endpoint).delete();
+    await db.monitorWindows.where('endpoint').equals(endpoint).delete();
+    await db.alerts.where('endpoint').equals(endpoint).delete();
+    await db.alertRules.where('endpoint').equals(endpoint).delete();
     await db.labelChunks.where('endpoint').equals(endpoint).delete();
     await db.trafficWindows.where('endpoint').equals(endpoint).delete();
     await db.replays.where('endpoint').equals(endpoint).delete();

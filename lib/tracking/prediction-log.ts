@@ -3,6 +3,8 @@
  * labels that arrive later, buffered in memory and written in chunks of `LOG_CHUNK_ROWS` rows per
  * window, one transaction per flush, never a row per request (IndexedDB costs about 100 µs a row).
  */
+import type { AlertRecord } from '../monitoring/types';
+import type { MonitorWindow } from '../monitoring/window-types';
 import type { WorkbenchDatabase } from './db';
 import { describeStorageError } from './errors';
 import { appendRows, chunkLength, emptyChunk, mergeColumns } from './prediction-log-chunks';
@@ -28,6 +30,9 @@ export interface LogFlushExtra {
   windows: TrafficWindow[];
   /** The replay's progress (`requestsDone`, `simNow`), so a reload resumes exactly after the last logged request. */
   replay?: ReplayRecord;
+  /** Monitoring windows recomputed since the last flush, and alerts that changed. */
+  monitorWindows?: MonitorWindow[];
+  alerts?: AlertRecord[];
 }
 
 /**
@@ -111,7 +116,7 @@ export class PredictionLogWriter {
     const openLabels = new Map(this.openLabels);
     const db = this.db;
     try {
-      const result = await db.transaction('rw', [db.predictionLog, db.labelChunks, db.trafficWindows, db.replays, db.meta], async () => {
+      const result = await db.transaction('rw', [db.predictionLog, db.labelChunks, db.trafficWindows, db.replays, db.meta, db.monitorWindows, db.alerts], async () => {
         const state = await readLogState(db, this.endpoint);
         state.cap = this.cap;
         const logPuts = await this.placeRows(state, rows, openLog);
@@ -129,6 +134,12 @@ export class PredictionLogWriter {
         }
         await this.putWindows(state, extra?.windows ?? [], retention.windows);
         if (extra?.replay) await db.replays.put(extra.replay);
+        if (extra?.monitorWindows?.length) await db.monitorWindows.bulkPut(extra.monitorWindows);
+        if (extra?.alerts?.length) {
+          // An acknowledgement made on the page meanwhile stays: the writer's copy predates it.
+          const stored = await db.alerts.bulkGet(extra.alerts.map((a) => a.id));
+          await db.alerts.bulkPut(extra.alerts.map((a, i) => ({ ...a, acknowledgedAt: stored[i]?.acknowledgedAt ?? a.acknowledgedAt })));
+        }
         await db.meta.put({ key: logStateKey(this.endpoint), value: state });
         return { rows: rows.length, labels: labelsWritten, dropped: retention.dropped };
       });

@@ -98,7 +98,7 @@ describe('schema versions', () => {
     expect(records.exercises).toEqual([row('what-is-mlops', 'q1', 3)]);
     expect(records.visits).toEqual([{ lessonId: 'what-is-mlops', visitedAt: 77 }]);
     // v2 added the run tables, v3 the uploaded datasets, v4 the model registry, v5 rewrote old metric names.
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.runs.count()).toBe(0);
     expect(await db.datasets.count()).toBe(0);
   });
@@ -116,7 +116,7 @@ describe('schema versions', () => {
     // The run and its metric survive; v5 recomputed its cached best from the series.
     expect(await db.runs.get('r1')).toEqual({ ...run, bestMetrics: { loss: { value: 1, step: 1 } } });
     expect(await db.metricChunks.count()).toBe(1);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.datasets.count()).toBe(0);
     expect(await db.registeredModels.count()).toBe(0);
   });
@@ -133,7 +133,7 @@ describe('schema versions', () => {
     });
     const db = new WorkbenchDatabase(name);
     dbs.push(db);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.datasets.get('upload-1')).toEqual(dataset);
     expect(await db.modelVersions.count()).toBe(0);
     expect(await db.aliasEvents.count()).toBe(0);

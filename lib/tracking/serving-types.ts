@@ -5,6 +5,8 @@
  * Every one is written in batches: one transaction per flush of a replay, never per request.
  */
 
+import type { MonitorSettings } from '../monitoring/profile-types';
+
 /** What an endpoint does with a row that breaks the model's data contract. */
 export type ValidationPolicy = 'reject' | 'impute' | 'pass';
 
@@ -143,6 +145,8 @@ export interface Endpoint {
   updatedAt: number;
   /** Stopped endpoints answer nothing and keep their history. */
   status: 'serving' | 'stopped';
+  /** How its traffic is judged for drift; absent: `DEFAULT_MONITOR_SETTINGS`. */
+  monitoring?: MonitorSettings;
 }
 
 /** What kind of change a deployment record is. */
@@ -296,5 +300,5 @@ export interface ReplayRecord {
   /** The endpoint's window index of the replay's day 0 (windows continue after earlier traffic). */
   windowOffset: number;
   /** How the stream was made, so a resumed replay regenerates the same requests. */
-  options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number };
+  options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number; feature?: string; hidden?: boolean };
 }

@@ -31,6 +31,15 @@ describe('the table registry', () => {
           replays: 'id, endpoint, status, startedAt',
         },
       },
+      {
+        version: 7,
+        stores: {
+          referenceProfiles: '[model+version]',
+          monitorWindows: '[endpoint+window], endpoint',
+          alertRules: 'id, endpoint',
+          alerts: 'id, endpoint, ruleId, state',
+        },
+      },
     ]);
   });
 
@@ -50,7 +59,7 @@ describe('the table registry', () => {
     expect(Object.keys(TABLE_CODECS).sort()).toEqual([...BUNDLED_TABLES].sort());
     const counts = BUNDLED_TABLES.map((t) => travelOf(t).count);
     expect(new Set(counts).size).toBe(counts.length);
-    expect(TABLE_NAMES.filter((t) => !BUNDLED_TABLES.includes(t as never))).toEqual(['endpoints', 'deployments', 'predictionLog', 'labelChunks', 'trafficWindows', 'replays', 'meta']);
+    expect(TABLE_NAMES.filter((t) => !BUNDLED_TABLES.includes(t as never))).toEqual(['endpoints', 'deployments', 'predictionLog', 'labelChunks', 'trafficWindows', 'replays', 'referenceProfiles', 'monitorWindows', 'alertRules', 'alerts', 'meta']);
   });
 });
 

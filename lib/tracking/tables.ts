@@ -3,6 +3,9 @@ import type { ExerciseProgress, LessonVisit } from './progress-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from './registry-types';
 import type { ArtifactRecord, MetricChunk, RunRecord } from './run-types';
 import type { Deployment, Endpoint, LabelChunk, PredictionLogChunk, ReplayRecord, TrafficWindow } from './serving-types';
+import type { ReferenceProfile } from '../monitoring/profile-types';
+import type { AlertRecord, AlertRule } from '../monitoring/types';
+import type { MonitorWindow } from '../monitoring/window-types';
 
 /**
  * The table registry: every IndexedDB table of the workbench, declared once. The Dexie versions
@@ -35,6 +38,10 @@ export interface TableRows {
   labelChunks: LabelChunk;
   trafficWindows: TrafficWindow;
   replays: ReplayRecord;
+  referenceProfiles: ReferenceProfile;
+  monitorWindows: MonitorWindow;
+  alertRules: AlertRule;
+  alerts: AlertRecord;
 }
 
 export type TableName = keyof TableRows;
@@ -113,6 +120,11 @@ export const TABLES = {
   labelChunks: { schema: [{ version: 6, stores: '[endpoint+window+chunk], endpoint' }], bundle: null },
   trafficWindows: { schema: [{ version: 6, stores: '[endpoint+window], endpoint' }], bundle: null },
   replays: { schema: [{ version: 6, stores: 'id, endpoint, status, startedAt' }], bundle: null },
+  // Monitoring (version 7): reference profiles are recomputed from a version's run, so they stay too.
+  referenceProfiles: { schema: [{ version: 7, stores: '[model+version]' }], bundle: null },
+  monitorWindows: { schema: [{ version: 7, stores: '[endpoint+window], endpoint' }], bundle: null },
+  alertRules: { schema: [{ version: 7, stores: 'id, endpoint' }], bundle: null },
+  alerts: { schema: [{ version: 7, stores: 'id, endpoint, ruleId, state' }], bundle: null },
   exerciseProgress: {
     schema: [{ version: 1, stores: '[lessonId+exerciseId], lessonId, status, updatedAt' }],
     bundle: { count: 'exercises', label: 'Exercise progress', select: 'progress', merge: 'further-along' },
