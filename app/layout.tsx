@@ -17,6 +17,8 @@ import './styles/compare.css';
 import './styles/bundle.css';
 import './styles/sweep.css';
 import './styles/serving.css';
+import './styles/monitoring.css';
+import './styles/monitor-dashboard.css';
 
 export const metadata: Metadata = {
   title: { default: 'MLOps Workbench', template: '%s · MLOps Workbench' },

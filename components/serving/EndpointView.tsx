@@ -19,11 +19,13 @@ import { RequestConsole } from './RequestConsole';
 import { RolloutPanel } from './RolloutPanel';
 import { TrafficPanel } from './TrafficPanel';
 import { EndpointSettings } from './EndpointSettings';
+import { MonitorPanel } from '@/components/monitoring/MonitorPanel';
 
 const TABS = [
   ['overview', 'Overview'],
   ['console', 'Request console'],
   ['traffic', 'Production traffic'],
+  ['monitor', 'Monitoring'],
   ['log', 'Prediction log'],
   ['load', 'Load test'],
   ['batch', 'Batch scoring'],
@@ -96,6 +98,7 @@ export function EndpointView() {
       )}
       {tab === 'console' && <RequestConsole endpoint={endpoint} />}
       {tab === 'traffic' && <TrafficPanel endpoint={endpoint} />}
+      {tab === 'monitor' && <MonitorPanel endpoint={endpoint} />}
       {tab === 'log' && <PredictionLogView endpoint={endpoint} />}
       {tab === 'load' && <LoadTestPanel endpoint={endpoint} />}
       {tab === 'batch' && <BatchScoringPanel endpoint={endpoint} versions={versions} />}

@@ -28,7 +28,8 @@ async function scenarioFacts(endpoint: Endpoint) {
   const live = typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).some((l) => l.name === replayLockName(endpoint.name)) : false;
   const running = replayStore.getState();
   await markInterruptedReplays(db, endpoint.name, live || ((running.phase === 'running' || running.phase === 'starting') && running.endpoint === endpoint.name), systemClock.now());
-  return { datasetId: version?.dataset.id ?? '', task: (version?.task ?? 'regression') as 'regression' | 'classification', replays: await replaysOf(db, endpoint.name) };
+  const numeric = (version?.contract?.columns ?? []).filter((c) => c.kind === 'numeric' && c.type === 'numeric').map((c) => c.name);
+  return { datasetId: version?.dataset.id ?? '', task: (version?.task ?? 'regression') as 'regression' | 'classification', replays: await replaysOf(db, endpoint.name), numeric };
 }
 
 /**
@@ -49,15 +50,18 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
   const [driftStart, setDriftStart] = useState('7');
   const [magnitude, setMagnitude] = useState('');
   const [speed, setSpeed] = useState('max');
+  const [feature, setFeature] = useState('');
+  const [hidden, setHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => () => replayStore.getState().reset(), []);
   if (facts.status !== 'ready') return facts.status === 'error' ? <p className="notice error">{facts.message}</p> : <p role="status">Loading scenarios…</p>;
-  const { datasetId, task, replays } = facts.value;
+  const { datasetId, task, replays, numeric } = facts.value;
   const scenarios = listScenarios(datasetId);
   const chosen = scenarios.find((s) => s.id === scenario) ?? scenarios[0];
   const busy = phase === 'starting' || phase === 'running';
   const interrupted = replays.find((r) => r.status === 'INTERRUPTED');
   const unit = chosen ? magnitudeUnit(chosen.id, task) : null;
+  const picksFeature = chosen?.drift === 'covariate' || chosen?.drift === 'concept';
   const start = (resume?: string) => {
     setError(null);
     const numbers = { seed: Number(seed), days: Number(days), requestsPerDay: Number(perDay), rowsPerRequest: Number(rows), dirtyRate: Number(dirty) / 100, driftStart: Number(driftStart) };
@@ -79,6 +83,8 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
       scenario: chosen?.id ?? 'control',
       ...numbers,
       magnitude: magnitude.trim() === '' ? undefined : Number(magnitude),
+      feature: picksFeature && feature ? feature : undefined,
+      hidden: unit ? hidden : undefined,
       speed: speed === 'max' ? 'max' : (Number(speed) as ReplaySpeed),
       resume,
     });
@@ -117,8 +123,14 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
             <TextField id="traffic-dirty" label="Dirty data (% of rows)" value={dirty} onChange={setDirty} inputMode="decimal" disabled={busy} hint="Missing and malformed values, unseen categories, out-of-range numbers, renamed or extra columns, duplicates, empty batches." />
             {unit && <TextField id="traffic-drift-start" label="Drift starts on day" value={driftStart} onChange={setDriftStart} inputMode="numeric" disabled={busy} />}
             {unit && <TextField id="traffic-magnitude" label={`Magnitude (${unit === 'std' ? 'standard deviations' : 'share'})`} value={magnitude} onChange={setMagnitude} inputMode="decimal" disabled={busy} hint={`Empty: ${chosen ? defaultMagnitude(chosen.id as ScenarioId, task) : ''}.`} />}
+            {picksFeature && numeric.length > 0 && <SelectField id="traffic-feature" label="Input that changes" value={feature} options={[['', 'Picked by the seed'] as const, ...numeric.map((n) => [n, n] as const)]} onChange={setFeature} disabled={busy} />}
             <SelectField id="traffic-speed" label="Speed" value={speed} options={SPEEDS} onChange={setSpeed} disabled={busy} />
           </div>
+          {unit && (
+            <label className="checkbox-field">
+              <input type="checkbox" checked={hidden} onChange={(e) => setHidden(e.target.checked)} disabled={busy} data-testid="traffic-hidden" /> Hide what changes (an exercise: find it on the monitoring tab)
+            </label>
+          )}
           <div className="button-row">
             <button type="submit" className="button" disabled={busy || !chosen || endpoint.status === 'stopped'} data-testid="replay-start">
               Start traffic

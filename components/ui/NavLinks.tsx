@@ -23,6 +23,8 @@ const SECTION_OF: Record<string, string> = {
   '/workbench/dataset': '/workbench/data',
   '/workbench/model': '/workbench/models',
   '/workbench/endpoint': '/workbench/endpoints',
+  '/workbench/alerts': '/workbench/endpoints',
+  '/workbench/drift-report': '/workbench/endpoints',
 };
 
 /**

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AlertBadge } from '@/components/monitoring/AlertBadge';
 import { NavLinks } from './NavLinks';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -10,6 +11,7 @@ export function SiteHeader() {
           MLOps Workbench
         </Link>
         <NavLinks />
+        <AlertBadge />
         <ThemeToggle />
       </div>
     </header>

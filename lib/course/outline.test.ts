@@ -74,6 +74,6 @@ describe('continue where you left off', () => {
 describe('snapshotFromRecords', () => {
   it('lists completed lessons for checks', () => {
     const snapshot = snapshotFromRecords({ exercises: [passed('b', 'q1')], visits: [] }, [a, b], 42);
-    expect(snapshot).toEqual({ takenAt: 42, progress: { exercises: [passed('b', 'q1')], visits: [], completedLessons: ['b'] }, runs: [], models: [], sweeps: [], endpoints: [], deployments: [], trafficWindows: [], replays: [] });
+    expect(snapshot).toEqual({ takenAt: 42, progress: { exercises: [passed('b', 'q1')], visits: [], completedLessons: ['b'] }, runs: [], models: [], sweeps: [], endpoints: [], deployments: [], trafficWindows: [], replays: [], monitorWindows: [], alerts: [], alertRules: [] });
   });
 });

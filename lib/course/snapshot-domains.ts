@@ -5,6 +5,7 @@ import { SWEEP_ARTIFACT } from '@/lib/tracking/sweep-types';
 import type { TableName } from '@/lib/tracking/tables';
 import type { LessonOutline } from './outline';
 import { snapshotFromRecords, type SnapshotRecords } from './snapshot';
+import type { MonitoringRecords } from './snapshot-monitoring';
 import type { ServingRecords } from './snapshot-serving';
 import type { WorkbenchSnapshot } from './types';
 
@@ -63,8 +64,17 @@ const serving: SnapshotDomain<Required<ServingRecords>> = {
   },
 };
 
+/** Monitoring: every window summary, alert and rule (small rows: one per simulated day, per episode, per rule). */
+const monitoring: SnapshotDomain<Required<MonitoringRecords>> = {
+  tables: ['monitorWindows', 'alerts', 'alertRules'],
+  read: async (db) => {
+    const [monitorWindows, alerts, alertRules] = await Promise.all([db.monitorWindows.toArray(), db.alerts.toArray(), db.alertRules.toArray()]);
+    return { monitorWindows, alerts, alertRules };
+  },
+};
+
 /** The tables a snapshot reads: the union of its domains'. */
-export const SNAPSHOT_TABLES: readonly TableName[] = [...new Set([progress, runs, models, sweeps, serving].flatMap((d) => d.tables))];
+export const SNAPSHOT_TABLES: readonly TableName[] = [...new Set([progress, runs, models, sweeps, serving, monitoring].flatMap((d) => d.tables))];
 
 /** Runs that lead a sweep: tagged `sweep=parent`, or named as the parent of another run. */
 export function sweepParentIds(all: ReadonlyArray<{ id: string; tags: Record<string, string>; parentRunId?: string | null }>): string[] {
@@ -78,7 +88,7 @@ export function sweepParentIds(all: ReadonlyArray<{ id: string; tags: Record<str
  */
 export async function buildSnapshot(db: WorkbenchDatabase, lessons: readonly LessonOutline[], takenAt: number): Promise<WorkbenchSnapshot> {
   return db.transaction('r', SNAPSHOT_TABLES.map((name) => db.tableOf(name)), async () => {
-    const [records, runRows, registry, sweepRows, servingRows] = await Promise.all([progress.read(db), runs.read(db), models.read(db), sweeps.read(db), serving.read(db)]);
-    return snapshotFromRecords(records, lessons, takenAt, runRows, { ...registry, sweeps: sweepRows, ...servingRows });
+    const [records, runRows, registry, sweepRows, servingRows, monitoringRows] = await Promise.all([progress.read(db), runs.read(db), models.read(db), sweeps.read(db), serving.read(db), monitoring.read(db)]);
+    return snapshotFromRecords(records, lessons, takenAt, runRows, { ...registry, sweeps: sweepRows, ...servingRows, ...monitoringRows });
   });
 }

@@ -184,7 +184,7 @@ describe('the serving snapshot domain', () => {
       ['r1', 'FINISHED'],
       ['r2', 'RUNNING'],
     ]);
-    expect(snapshot.replays[0]).toEqual({ id: 'r1', endpoint: 'delay-api', scenario: 'flights-replay', seed: 1, dirtyRate: 0.05, status: 'FINISHED', requestsDone: 1000, requestsTotal: 1000, startedAt: 1000, endedAt: 6000, message: null });
+    expect(snapshot.replays[0]).toEqual({ id: 'r1', endpoint: 'delay-api', scenario: 'flights-replay', seed: 1, dirtyRate: 0.05, status: 'FINISHED', requestsDone: 1000, requestsTotal: 1000, startedAt: 1000, endedAt: 6000, message: null, windowOffset: 1, days: 2, hidden: false });
   });
 
   it('gives empty serving lists for an empty database and for records without serving rows', async () => {

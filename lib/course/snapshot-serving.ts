@@ -80,6 +80,10 @@ export function snapshotReplay(r: ReplayRecord): SnapshotReplay {
     startedAt: r.startedAt,
     endedAt: r.endedAt,
     message: r.message,
+    windowOffset: r.windowOffset,
+    days: r.options.days,
+    hidden: r.options.hidden ?? false,
+    ...(r.truth ? { truth: { ...r.truth } } : {}),
   };
 }
 

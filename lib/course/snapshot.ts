@@ -4,11 +4,12 @@ import type { RunRecord } from '@/lib/tracking/run-types';
 import type { SweepSummary } from '@/lib/tracking/sweep-types';
 import type { AliasEvent, ModelVersion, RegisteredModel } from '@/lib/registry/types';
 import { completedLessonIds, type LessonOutline } from './outline';
+import { snapshotMonitoring, type MonitoringRecords } from './snapshot-monitoring';
 import { snapshotServing, type ServingRecords } from './snapshot-serving';
 import type { SnapshotModel, SnapshotRun, SnapshotSweep, SnapshotSweepTrial, WorkbenchSnapshot } from './types';
 
 /** Registry rows, sweep summaries and serving rows a snapshot is built from, beside progress and runs. */
-export interface SnapshotRecords extends ServingRecords {
+export interface SnapshotRecords extends ServingRecords, MonitoringRecords {
   models?: readonly RegisteredModel[];
   versions?: readonly ModelVersion[];
   aliasEvents?: readonly AliasEvent[];
@@ -147,5 +148,6 @@ export function snapshotFromRecords(
       .map((m) => snapshotModel(m, registry.versions ?? [], registry.aliasEvents ?? [])),
     sweeps: sweeps.sort((a, b) => a.startedAt - b.startedAt),
     ...snapshotServing(registry),
+    ...snapshotMonitoring(registry),
   };
 }

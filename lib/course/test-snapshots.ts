@@ -1,5 +1,5 @@
 /* The one snapshot factory for check tests (not shipped code): every lesson test builds its snapshots here. */
-import type { ExerciseProgress, LessonVisit, SnapshotDeployment, SnapshotEndpoint, SnapshotModel, SnapshotReplay, SnapshotRun, SnapshotSweep, SnapshotTrafficWindow, WorkbenchSnapshot } from './types';
+import type { ExerciseProgress, LessonVisit, SnapshotAlert, SnapshotAlertRule, SnapshotMonitorWindow, SnapshotDeployment, SnapshotEndpoint, SnapshotModel, SnapshotReplay, SnapshotRun, SnapshotSweep, SnapshotTrafficWindow, WorkbenchSnapshot } from './types';
 
 /** The parts a test cares about; everything else is empty. */
 export interface SnapshotParts {
@@ -14,6 +14,9 @@ export interface SnapshotParts {
   deployments?: SnapshotDeployment[];
   trafficWindows?: SnapshotTrafficWindow[];
   replays?: SnapshotReplay[];
+  monitorWindows?: SnapshotMonitorWindow[];
+  alerts?: SnapshotAlert[];
+  alertRules?: SnapshotAlertRule[];
 }
 
 /**
@@ -32,5 +35,8 @@ export function snapshotWith(parts: SnapshotParts = {}): WorkbenchSnapshot {
     deployments: [...(parts.deployments ?? [])].sort((a, b) => a.at - b.at),
     trafficWindows: [...(parts.trafficWindows ?? [])].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : a.window - b.window)),
     replays: [...(parts.replays ?? [])].sort((a, b) => a.startedAt - b.startedAt),
+    monitorWindows: [...(parts.monitorWindows ?? [])].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : a.window - b.window)),
+    alerts: [...(parts.alerts ?? [])].sort((a, b) => a.startedAt - b.startedAt),
+    alertRules: parts.alertRules ?? [],
   };
 }

@@ -222,7 +222,64 @@ export type SnapshotDeployment = Omit<Deployment, 'window'>;
 export type SnapshotTrafficWindow = Omit<TrafficWindow, 'loggedRows'>;
 
 /** A replay of production traffic against an endpoint: its scenario, dirty-data rate, status and progress. */
-export type SnapshotReplay = Omit<ReplayRecord, 'simStart' | 'simNow' | 'windowOffset' | 'options'>;
+export type SnapshotReplay = Omit<ReplayRecord, 'simStart' | 'simNow' | 'windowOffset' | 'options' | 'truth'> & {
+  /** The endpoint's window index of the replay's day 0 (its day d is window windowOffset + d). */
+  windowOffset?: number;
+  /** Days played, and whether the scenario hid what changes (an exercise). */
+  days?: number;
+  hidden?: boolean;
+  /** What the scenario really changed (the generator's ground truth), when stored. */
+  truth?: ReplayRecord['truth'];
+};
+
+/** One monitoring window as checks see it. */
+export interface SnapshotMonitorWindow {
+  endpoint: string;
+  window: number;
+  start: number;
+  end: number;
+  rows: number;
+  closed: boolean;
+  features: Array<{ column: string; kind: 'numerical' | 'categorical'; test: string; score: number; threshold: number; drifted: boolean }>;
+  predictionDrifted: boolean | null;
+  targetDrifted: boolean | null;
+  dataset: { share: number; drifted: boolean; driftedColumns: number; totalColumns: number };
+  missingShare: number;
+  errorRate: number;
+  rejectRate: number;
+  estimated: Array<{ metric: string; value: number | null; samplingError: number | null; lower: number; upper: number; realized: number | null; rows: number }>;
+  realized: { metric: string; value: number | null; labelled: number } | null;
+}
+
+/** One alert as checks see it. */
+export interface SnapshotAlert {
+  id: string;
+  endpoint: string;
+  ruleId: string;
+  ruleName: string;
+  severity: string;
+  state: 'pending' | 'firing' | 'resolved';
+  startWindow: number;
+  firingWindow: number | null;
+  resolvedWindow: number | null;
+  acknowledged: boolean;
+  startedAt: number;
+}
+
+/** One alert rule as checks see it. */
+export interface SnapshotAlertRule {
+  id: string;
+  endpoint: string;
+  name: string;
+  metric: string;
+  column: string | null;
+  comparator: string;
+  threshold: number;
+  forWindows: number;
+  severity: string;
+  enabled: boolean;
+  builtIn: boolean;
+}
 
 /**
  * Everything a `check` exercise may look at: progress, tracked runs, registered models with
@@ -252,4 +309,10 @@ export interface WorkbenchSnapshot {
   trafficWindows: SnapshotTrafficWindow[];
   /** Every replay, oldest first. */
   replays: SnapshotReplay[];
+  /** Every monitoring window, by endpoint name and then window index. */
+  monitorWindows: SnapshotMonitorWindow[];
+  /** Every alert, oldest first. */
+  alerts: SnapshotAlert[];
+  /** Every alert rule, by endpoint and name. */
+  alertRules: SnapshotAlertRule[];
 }

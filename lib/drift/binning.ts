@@ -11,6 +11,11 @@ import {
 /** Numerical columns with more reference unique values than this are binned (Evidently's n). */
 export const MAX_UNBINNED_UNIQUE = 20;
 
+/** A bin edge for people: 6 significant digits, so float noise (13.379999999999999) reads 13.38. */
+function edgeText(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
 /** Shares per bin for each side; `labels` name the bins (values or "[lo, hi)"). */
 export interface BinnedShares {
   labels: string[];
@@ -82,7 +87,7 @@ export function binnedShares(
     if (new Set(r).size > MAX_UNBINNED_UNIQUE) {
       const edges = sturgesEdges([...r, ...c]);
       return {
-        labels: edges.slice(0, -1).map((e, i) => `[${e}, ${edges[i + 1]})`),
+        labels: edges.slice(0, -1).map((e, i) => `[${edgeText(e)}, ${edgeText(edges[i + 1]!)}${i === edges.length - 2 ? ']' : ')'}`),
         reference: histogramCounts(r, edges).map((n) => n / r.length),
         current: histogramCounts(c, edges).map((n) => n / c.length),
       };

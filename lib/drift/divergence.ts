@@ -17,6 +17,11 @@ type Sample = NumericSample | CategoricalSample;
  */
 export function jensenShannonDistance(ref: Sample, cur: Sample, options: { kind: ColumnKind }): number {
   const { reference, current } = binnedShares(ref, cur, options.kind);
+  return jensenShannonOfShares(reference, current);
+}
+
+/** The Jensen–Shannon distance of two share vectors over the same bins (see {@link jensenShannonDistance}). */
+export function jensenShannonOfShares(reference: readonly number[], current: readonly number[]): number {
   const p = normalise(reference);
   const q = normalise(current);
   let left = 0;
@@ -51,8 +56,13 @@ function normalise(shares: readonly number[]): number[] {
  */
 export function psi(ref: Sample, cur: Sample, options: { kind: ColumnKind }): number {
   const shares = binnedShares(ref, cur, options.kind);
-  const r = fillEmptyShares(shares.reference);
-  const c = fillEmptyShares(shares.current);
+  return psiOfShares(shares.reference, shares.current);
+}
+
+/** PSI of two share vectors over the same bins, empty bins filled per side (see {@link psi}). */
+export function psiOfShares(reference: readonly number[], current: readonly number[]): number {
+  const r = fillEmptyShares(reference);
+  const c = fillEmptyShares(current);
   let total = 0;
   for (let i = 0; i < r.length; i++) {
     const ri = r[i] as number;

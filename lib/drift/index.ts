@@ -19,6 +19,7 @@ export {
 } from './samples';
 export {
   defaultDriftTest,
+  driftOfPrepared,
   datasetDrift,
   isDrifted,
   DRIFT_TESTS,
@@ -31,6 +32,7 @@ export {
 export {
   driftReport,
   columnQuality,
+  qualityOfPrepared,
   inferColumnKind,
   TOP_VALUES,
   type ColumnSample,
@@ -38,4 +40,4 @@ export {
   type DriftReportOptions,
 } from './report';
 export { sampleSizeEffect, SAMPLE_SIZES, type SampleSizeRow, type SampleSizeOptions } from './sample-size';
-export { toFiniteNumber, toCategory, type RawValue, type RawSample } from './prepare';
+export { prepare, toFiniteNumber, toCategory, type PreparedSample, type RawValue, type RawSample } from './prepare';

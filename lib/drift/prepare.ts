@@ -156,24 +156,39 @@ export function numbersAsCategories(sorted: Float64Array): string[] {
 export function normedWassersteinSorted(u: Float64Array, v: Float64Array): number {
   const nu = u.length;
   const nv = v.length;
-  let i = 0; // merge cursors
+  // i, j: values ≤ z on each side. Equal values are stepped over together: the terms they would
+  // add are (next − z) = 0, and adding an exact 0 leaves the sum bit for bit the same.
+  let i = 0;
   let j = 0;
-  const pop = (): number => (i < nu && (j >= nv || (u[i] as number) <= (v[j] as number)) ? (u[i++] as number) : (v[j++] as number));
-  let iu = 0; // values ≤ z on each side (ties included, unlike the merge cursors)
-  let iv = 0;
   let total = 0;
-  let z = pop();
-  for (let k = 1; k < nu + nv; k++) {
-    const next = pop();
-    while (iu < nu && (u[iu] as number) <= z) iu++;
-    while (iv < nv && (v[iv] as number) <= z) iv++;
-    total += Math.abs(iu / nu - iv / nv) * (next - z);
+  let z = j >= nv || (i < nu && (u[0] as number) <= (v[0] as number)) ? (u[0] as number) : (v[0] as number);
+  for (;;) {
+    while (i < nu && (u[i] as number) <= z) i++;
+    while (j < nv && (v[j] as number) <= z) j++;
+    if (i >= nu && j >= nv) break;
+    const next = j >= nv || (i < nu && (u[i] as number) <= (v[j] as number)) ? (u[i] as number) : (v[j] as number);
+    total += Math.abs(i / nu - j / nv) * (next - z);
     z = next;
   }
+  return total / Math.max(populationStdOfSorted(u), MIN_NORM_STD);
+}
+
+const stds = new WeakMap<Float64Array, number>();
+
+/**
+ * Population std (ddof 0) of a sorted array, summed in ascending order; kept per array, since a
+ * reference is judged against window after window.
+ */
+function populationStdOfSorted(u: Float64Array): number {
+  const known = stds.get(u);
+  if (known !== undefined) return known;
+  const nu = u.length;
   let sum = 0;
   for (let k = 0; k < nu; k++) sum += u[k] as number;
   const mean = sum / nu;
   let squares = 0;
   for (let k = 0; k < nu; k++) squares += ((u[k] as number) - mean) * ((u[k] as number) - mean);
-  return total / Math.max(Math.sqrt(squares / nu), MIN_NORM_STD);
+  const std = Math.sqrt(squares / nu);
+  stds.set(u, std);
+  return std;
 }

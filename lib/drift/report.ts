@@ -49,7 +49,8 @@ export function columnQuality(name: string, kind: ColumnKind, values: RawSample)
   return qualityOfPrepared(name, prepare(values, kind));
 }
 
-function qualityOfPrepared(column: string, s: PreparedSample): ColumnQuality {
+/** {@link columnQuality} of a column already prepared (prepare.ts), so drift and quality share one pass. */
+export function qualityOfPrepared(column: string, s: PreparedSample): ColumnQuality {
   const present = usableCount(s);
   const missing = s.rows - present;
   const base = { column, kind: s.kind, rows: s.rows, missing, missingShare: s.rows === 0 ? 0 : missing / s.rows };

@@ -5,7 +5,7 @@
  */
 import type { ColumnDriftResult, DatasetDriftResult, DriftTestName } from '../monitoring/types';
 import { chiSquareTest } from './chi-square';
-import { jensenShannonDistance, psi } from './divergence';
+import { jensenShannonDistance, jensenShannonOfShares, psi, psiOfShares } from './divergence';
 import { ksTest } from './ks';
 import {
   normedWassersteinSorted,
@@ -148,9 +148,15 @@ export function driftOfPrepared(ref: PreparedSample, cur: PreparedSample, option
     [statistic, score] = [z.statistic, z.pValue];
   } else {
     // Binned by Sturges only when compared as numbers; a ≤ 5-unique column is binned by value either way.
+    if (ref.kind === 'categorical' && cur.kind === 'categorical') {
+      // By value, straight from the counts: a 100,000-row reference is not counted again per window.
+      const { reference, current } = sharesOfCounts(ref.counts, cur.counts, ref.values.length, cur.values.length);
+      statistic = score = test === 'psi' ? psiOfShares(reference, current) : jensenShannonOfShares(reference, current);
+    } else {
     const both = asCategories ? ([categories(ref), categories(cur)] as const) : ([numbers(ref), numbers(cur)] as const);
     const binAs: ColumnKind = asCategories ? 'categorical' : 'numerical';
     statistic = score = test === 'psi' ? psi(both[0], both[1], { kind: binAs }) : jensenShannonDistance(both[0], both[1], { kind: binAs });
+    }
   }
 
   const reason = explain({
@@ -181,6 +187,12 @@ export function driftOfPrepared(ref: PreparedSample, cur: PreparedSample, option
     currentRows,
     uniqueValues,
   };
+}
+
+/** Shares per value over the sorted union of both sides' values, as `binnedShares` gives them by value. */
+function sharesOfCounts(ref: Map<string, number>, cur: Map<string, number>, refRows: number, curRows: number): { reference: number[]; current: number[] } {
+  const keys = [...new Set([...ref.keys(), ...cur.keys()])].sort();
+  return { reference: keys.map((k) => (ref.get(k) ?? 0) / refRows), current: keys.map((k) => (cur.get(k) ?? 0) / curRows) };
 }
 
 /** Counts of a categorical column (numerical columns never reach here: see the callers). */

@@ -5,7 +5,8 @@
  * sliding window that a client can read request by request. Judged as a monitoring window is:
  * Evidently's default test per column, dataset drift at the endpoint's share.
  */
-import { datasetDrift, defaultDriftTest, DriftInputError } from '../drift';
+import { datasetDrift, driftOfPrepared, DriftInputError, prepare } from '../drift';
+import { preparedReference } from './prepared-reference';
 import type { LoggedRow } from '../tracking/prediction-log-types';
 import type { MonitorSettings, ReferenceProfile } from './profile-types';
 import { categoryValue, numericValue } from './window-values';
@@ -80,7 +81,7 @@ export class ResponseDrift {
       const column = this.profile.columns[c]!;
       const current = this.filled < this.capacity ? this.rings[c]!.slice(0, this.filled) : this.rings[c]!;
       try {
-        results.push(defaultDriftTest(column.values, current as never, column.kind, { column: column.name, test: this.settings.tests[column.name], threshold: this.settings.thresholds[column.name] }));
+        results.push(driftOfPrepared(preparedReference(column), prepare(current as never, column.kind), { column: column.name, test: this.settings.tests[column.name], threshold: this.settings.thresholds[column.name] }));
       } catch (error) {
         if (!(error instanceof DriftInputError)) throw error;
       }

@@ -3,7 +3,8 @@
  * tests (or the endpoint's choices), prediction and target drift, dataset drift, data quality,
  * realized and estimated performance. Pure: the same values give the same summary.
  */
-import { columnQuality, datasetDrift, defaultDriftTest, DriftInputError } from '../drift';
+import { datasetDrift, driftOfPrepared, DriftInputError, prepare, qualityOfPrepared, type PreparedSample } from '../drift';
+import { preparedReference } from './prepared-reference';
 import type { MonitorSettings, ReferenceColumn, ReferenceProfile } from './profile-types';
 import type { ColumnDriftResult } from './types';
 import type { MonitorWindow } from './window-types';
@@ -13,13 +14,18 @@ import { estimateWindow } from './estimate-window';
 type Sample = ArrayLike<number | string | null>;
 
 /** Drift of one column, or why it could not be judged (a side with no usable value). */
-function judge(name: string, reference: ReferenceColumn, current: Sample, settings: MonitorSettings): ColumnDriftResult | { column: string; reason: string } {
+function judge(name: string, reference: ReferenceColumn, current: Sample | PreparedSample, settings: MonitorSettings): ColumnDriftResult | { column: string; reason: string } {
   try {
-    return defaultDriftTest(reference.values, current as never, reference.kind, { column: name, test: settings.tests[name], threshold: settings.thresholds[name] });
+    const prepared = isPrepared(current) ? current : prepare(current as never, reference.kind);
+    return driftOfPrepared(preparedReference(reference), prepared, { column: name, test: settings.tests[name], threshold: settings.thresholds[name] });
   } catch (error) {
     if (error instanceof DriftInputError) return { column: name, reason: error.message };
     throw error;
   }
+}
+
+function isPrepared(x: Sample | PreparedSample): x is PreparedSample {
+  return !Array.isArray(x) && typeof x === 'object' && 'kind' in x;
 }
 
 function isResult(x: ColumnDriftResult | { column: string; reason: string }): x is ColumnDriftResult {
@@ -35,8 +41,10 @@ function samplesOf(column: WindowColumn): Sample {
 export function summarizeWindow(endpoint: string, profile: ReferenceProfile, settings: MonitorSettings, values: WindowValues, options: { closed: boolean; now: number }): MonitorWindow {
   const features: ColumnDriftResult[] = [];
   const skipped: Array<{ column: string; reason: string }> = [];
+  // Each current column is read and sorted once, for its drift test and its quality figures.
+  const prepared = profile.columns.map((reference, c) => prepare(samplesOf(values.columns[c]!) as never, reference.kind));
   profile.columns.forEach((reference, c) => {
-    const result = judge(reference.name, reference, samplesOf(values.columns[c]!), settings);
+    const result = judge(reference.name, reference, prepared[c]!, settings);
     if (isResult(result)) features.push(result);
     else skipped.push(result);
   });
@@ -60,7 +68,7 @@ export function summarizeWindow(endpoint: string, profile: ReferenceProfile, set
     target: target && isResult(target) ? target : null,
     dataset: datasetDrift(features, { share: settings.share }),
     skipped,
-    quality: profile.columns.map((reference, c) => columnQuality(reference.name, reference.kind, samplesOf(values.columns[c]!) as never)),
+    quality: profile.columns.map((reference, c) => qualityOfPrepared(reference.name, prepared[c]!)),
     missingShare: cells > 0 ? missing / cells : 0,
     errorRate: rows > 0 ? values.errors / rows : 0,
     rejectRate: answered > 0 ? (values.rejected + values.refused) / answered : 0,

@@ -1,3 +1,7 @@
+import type { SampleSizeRow } from '../drift';
+import type { MonitorReport } from '../monitoring/report-types';
+import type { DriftBenchResult } from './bench-drift';
+import type { DriftTestName } from '../monitoring/types';
 import type { RpcMethod } from '../worker-rpc/protocol';
 import type { Endpoint, TrafficWindow, ValidationPolicy } from '../tracking/serving-types';
 
@@ -140,4 +144,31 @@ export type ServingMethods = {
   replayControl: RpcMethod<ReplayControl, never, { simNow: number; paused: boolean; speed: ReplaySpeed } | null>;
   loadTest: RpcMethod<LoadTestRequest, LoadTestPoint, LoadTestSummary>;
   scoreBatch: RpcMethod<ScoreBatchRequest, { done: number; total: number }, ScoreBatchResult>;
+  monitorRange: RpcMethod<MonitorRangeRequest, never, MonitorReport>;
+  datasetsReport: RpcMethod<DatasetsReportRequest, never, MonitorReport>;
+  sampleSize: RpcMethod<{ shift: number; seed: number }, never, SampleSizeRow[]>;
+  benchDrift: RpcMethod<{ rows: number; seed: number }, never, DriftBenchResult>;
 };
+
+/**
+ * A window range of an endpoint judged again from its logged rows: `from`–`to` inclusive (one
+ * window, or several as one larger window), with tests and thresholds per column overriding the
+ * endpoint's settings.
+ */
+export interface MonitorRangeRequest {
+  endpoint: string;
+  from: number;
+  to: number;
+  tests?: Record<string, DriftTestName>;
+  thresholds?: Record<string, number>;
+  share?: number;
+}
+
+/** Where one side of a two-dataset report comes from. */
+export type DatasetSource = { kind: 'builtin' | 'upload'; id: string } | { kind: 'csv'; name: string; text: string };
+
+export interface DatasetsReportRequest {
+  reference: DatasetSource;
+  current: DatasetSource;
+  share?: number;
+}

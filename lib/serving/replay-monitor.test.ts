@@ -11,6 +11,7 @@ import { registerModel } from '@/lib/registry/registry';
 import { WorkbenchDatabase } from '@/lib/tracking/db';
 import { systemClock } from '@/lib/time/clock';
 import { createEndpoint } from './endpoints';
+import { datasetsReport, monitorRangeReport } from './monitor-detail';
 import type { ReplayRequest } from './protocol';
 import { runReplay } from './replay-runner';
 import { VersionCache } from './version-cache';
@@ -105,4 +106,27 @@ describe('monitoring a replay', () => {
     expect(mean(realized.slice(3))).toBeLessThan(mean(realized.slice(0, 3)));
     for (const m of accuracy) expect(Math.abs(m.value! - m.realized!)).toBeLessThanOrEqual(3 * m.samplingError!);
   }, 120_000);
+
+  it('judges a window range again from the log with the test the learner picks, and compares any two datasets', async () => {
+    const deps = { db, cache, sources, now: () => 1 };
+    const [first, second] = await windowsOf('quiet');
+    const one = await monitorRangeReport(deps, { endpoint: 'quiet', from: first!.window, to: first!.window, tests: { distance: 'ks' } });
+    expect(one.current.rows).toBe(400);
+    const distance = one.columns.find((c) => c.column === 'distance')!;
+    expect(distance).toMatchObject({ test: 'ks', scoreKind: 'p-value' });
+    expect(distance.reason).toMatch(/chosen by you/);
+    // The other columns keep Evidently's default, and the stored window's verdict is untouched.
+    expect(one.columns.find((c) => c.column === 'hour')!.test).toBe('wasserstein');
+    expect(first!.features.find((f) => f.column === 'distance')!.test).toBe('wasserstein');
+    const two = await monitorRangeReport(deps, { endpoint: 'quiet', from: first!.window, to: second!.window });
+    expect(two.current.rows).toBe(800);
+    expect(two.windows!.map((w) => w.window)).toEqual([first!.window, second!.window]);
+    expect(two.histograms.length).toBe(two.columns.length);
+    const csv = 'horsepower,mpg,origin\n' + Array.from({ length: 60 }, (_, i) => `${200 + i},${10 + (i % 5)},Mars`).join('\n');
+    const report = await datasetsReport(deps, { reference: { kind: 'builtin', id: 'cars' }, current: { kind: 'csv', name: 'later.csv', text: csv } });
+    expect(report.columns.map((c) => c.column).sort()).toEqual(['horsepower', 'mpg', 'origin']);
+    expect(report.columns.every((c) => c.drifted)).toBe(true);
+    expect(report.dataset.drifted).toBe(true);
+    await expect(datasetsReport(deps, { reference: { kind: 'builtin', id: 'cars' }, current: { kind: 'csv', name: 'other.csv', text: 'a,b\n1,2\n3,4\n5,7\n8,1' } })).rejects.toThrow(/no column in common/);
+  }, 60_000);
 });

@@ -88,6 +88,8 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
   const options = record.options;
   const stream: TrafficStream = createTraffic(record.scenario, ctx, { seed: record.seed, dirtyRate: record.dirtyRate, days: options.days, requestsPerDay: options.requestsPerDay, rowsPerRequest: options.rowsPerRequest, driftStart: options.driftStart, magnitude: options.magnitude, feature: options.feature, hidden: options.hidden, idPrefix: `${record.id.slice(0, 8)}-` });
   record.requestsTotal = stream.totalRequests;
+  const { drift, profile, feature, className, startDay, magnitude } = stream.truth;
+  record.truth = { drift, profile, feature, className, startDay, magnitude };
   record.simStart = stream.start;
   const resumeFrom = record.requestsDone;
   const clock = new SimulatedClock({ start: resumeFrom > 0 ? record.simNow : stream.start, speed: request.speed, paused: request.paused ?? false });

@@ -11,6 +11,9 @@ import { answerBatch } from './engine';
 import { ServingError } from './errors';
 import { runLoadTest } from './load-test';
 import type { ServingMethods } from './protocol';
+import { sampleSizeEffect } from '../drift';
+import { runDriftBench } from './bench-drift';
+import { datasetsReport, monitorRangeReport } from './monitor-detail';
 import { ConsoleDrift } from './replay-monitor';
 import { runReplay } from './replay-runner';
 import { replayLockName } from './lock-names';
@@ -149,6 +152,22 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
       const summary = await runLoadTest(request, { db: e.db, cache: e.cache, sources: e.sources, perfNow: e.perfNow, yieldNow: e.yieldNow, signal: context.signal, post: (point) => context.progress(point) });
       if (context.signal.aborted && summary.requests === 0) throw new RpcCancelled('The load test was stopped before it sent anything.');
       return summary;
+    },
+
+    monitorRange(request) {
+      return monitorRangeReport(getEnv(), request);
+    },
+
+    datasetsReport(request) {
+      return datasetsReport(getEnv(), request);
+    },
+
+    benchDrift(request) {
+      return runDriftBench(request.rows, request.seed, getEnv().perfNow);
+    },
+
+    sampleSize(request) {
+      return sampleSizeEffect({ shift: request.shift, seed: request.seed });
     },
 
     async scoreBatch(request, context) {

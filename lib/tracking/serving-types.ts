@@ -299,6 +299,12 @@ export interface ReplayRecord {
   message: string | null;
   /** The endpoint's window index of the replay's day 0 (windows continue after earlier traffic). */
   windowOffset: number;
+  /**
+   * What the scenario really does (the generator's ground truth): the drift kind, the input or
+   * class that changes and the day it starts. Kept even when the scenario is hidden from the
+   * learner, so an exercise can check what they found; absent on replays stored before monitoring.
+   */
+  truth?: { drift: 'covariate' | 'prior' | 'concept' | null; profile: 'sudden' | 'gradual' | 'recurring' | null; feature: string | null; className: string | null; startDay: number; magnitude: number };
   /** How the stream was made, so a resumed replay regenerates the same requests. */
   options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number; feature?: string; hidden?: boolean };
 }
