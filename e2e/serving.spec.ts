@@ -4,23 +4,9 @@
 // shadow; and a reload in the middle of a replay.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { TransferPage } from './workbench';
+import { deployChampion } from './workbench';
 
 test.describe.configure({ mode: 'serial' });
-
-/** Imports the registered model (v1 @champion, v2 @challenger) and deploys @champion as `name`. */
-async function deployChampion(page: Page, name: string, policy: 'reject' | 'impute' = 'reject') {
-  await new TransferPage(page).importSeed('delayed-model.json');
-  await page.goto('/workbench/endpoints?model=delayed&alias=champion');
-  const form = page.getByTestId('deploy-form');
-  await expect(form.getByLabel('Serve')).toHaveValue('@champion');
-  await form.getByLabel('Endpoint name').fill(name);
-  await form.getByLabel('Rows that break the data contract').selectOption(policy);
-  await form.getByLabel('Why (recorded on the timeline)').fill('first release');
-  await form.getByTestId('deploy-submit').click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByTestId('endpoint-routes')).toHaveText('v1 100 %');
-}
 
 /** Runs traffic from the traffic tab to its end and returns the totals line. */
 async function runTraffic(page: Page, name: string, settings: { days: string; perDay: string; dirty?: string; scenario?: string }) {

@@ -136,3 +136,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Imports the registered model (v1 @champion, v2 @challenger) and deploys @champion as `name`. */
+export async function deployChampion(page: Page, name: string, policy: 'reject' | 'impute' = 'reject') {
+  await new TransferPage(page).importSeed('delayed-model.json');
+  await page.goto('/workbench/endpoints?model=delayed&alias=champion');
+  const form = page.getByTestId('deploy-form');
+  await expect(form.getByLabel('Serve')).toHaveValue('@champion');
+  await form.getByLabel('Endpoint name').fill(name);
+  await form.getByLabel('Rows that break the data contract').selectOption(policy);
+  await form.getByLabel('Why (recorded on the timeline)').fill('first release');
+  await form.getByTestId('deploy-submit').click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('endpoint-routes')).toHaveText('v1 100 %');
+}

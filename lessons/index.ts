@@ -14,6 +14,9 @@ import servingAModel from './week-3/01-serving-a-model/lesson';
 import dirtyProductionTraffic from './week-3/02-dirty-production-traffic/lesson';
 import canaryReleases from './week-3/03-canary-releases/lesson';
 import abTestsAndShadows from './week-3/04-ab-tests-and-shadows/lesson';
+import whatDriftIs from './week-4/01-what-drift-is/lesson';
+import alertsThatFire from './week-4/02-alerts-that-fire/lesson';
+import performanceBeforeLabels from './week-4/03-performance-before-labels/lesson';
 
 export const course = defineCourse([
   {
@@ -36,5 +39,12 @@ export const course = defineCourse([
     summary:
       'Put the @champion behind an endpoint and serve it production traffic that arrives dirty, then release new versions the careful way: canaries with guards that roll back by themselves, A/B tests that name a winner only when the numbers allow, and shadows that answer no one.',
     lessons: [servingAModel, dirtyProductionTraffic, canaryReleases, abTestsAndShadows],
+  },
+  {
+    week: 4,
+    title: 'Monitor what you serve',
+    summary:
+      'Measure how production traffic drifts from the training data with Evidently’s tests and distances, turn drift into alerts that fire on real shifts and stay quiet on noise, and estimate performance before the labels arrive.',
+    lessons: [whatDriftIs, alertsThatFire, performanceBeforeLabels],
   },
 ]);

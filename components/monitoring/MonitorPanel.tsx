@@ -52,8 +52,7 @@ export function MonitorPanel({ endpoint }: { endpoint: Endpoint }) {
   const windows = data.windows;
   const latest = windows.at(-1);
   const firing = data.alerts.filter((a) => a.state === 'firing');
-  const columns = [...new Set(windows.flatMap((w) => w.features.map((f) => f.column)))];
-  const reference = data.references[0];
+  const reference = data.reference;
   const shown = selected ?? latest?.window ?? null;
   return (
     <div className="monitor-panel">
@@ -82,7 +81,7 @@ export function MonitorPanel({ endpoint }: { endpoint: Endpoint }) {
           {shown !== null && <WindowDrillDown key={shown} endpoint={endpoint} window={shown} first={windows[0]!.window} />}
         </>
       )}
-      <AlertRulesEditor endpoint={endpoint.name} rules={data.rules} columns={columns} />
+      <AlertRulesEditor endpoint={endpoint.name} rules={data.rules} columns={data.columns} />
       <SampleSizeExplainer />
     </div>
   );

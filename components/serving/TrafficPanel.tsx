@@ -52,6 +52,7 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
   const [speed, setSpeed] = useState('max');
   const [feature, setFeature] = useState('');
   const [hidden, setHidden] = useState(false);
+  const [labelDelay, setLabelDelay] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => () => replayStore.getState().reset(), []);
   if (facts.status !== 'ready') return facts.status === 'error' ? <p className="notice error">{facts.message}</p> : <p role="status">Loading scenarios…</p>;
@@ -70,6 +71,10 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
       setError(`${bad[0]} must be a number ≥ 0.`);
       return;
     }
+    if (labelDelay.trim() !== '' && !(Number(labelDelay) >= 0 && Number(labelDelay) <= 24 * 60)) {
+      setError('Labels arrive after 0 to 1,440 simulated hours (60 days); leave it empty for the dataset’s usual delay.');
+      return;
+    }
     if (numbers.dirtyRate > 1) {
       setError('The dirty-data rate is a percent from 0 to 100.');
       return;
@@ -85,6 +90,7 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
       magnitude: magnitude.trim() === '' ? undefined : Number(magnitude),
       feature: picksFeature && feature ? feature : undefined,
       hidden: unit ? hidden : undefined,
+      labelDelayHours: labelDelay.trim() === '' ? undefined : Number(labelDelay),
       speed: speed === 'max' ? 'max' : (Number(speed) as ReplaySpeed),
       resume,
     });
@@ -124,6 +130,7 @@ export function TrafficPanel({ endpoint }: { endpoint: Endpoint }) {
             {unit && <TextField id="traffic-drift-start" label="Drift starts on day" value={driftStart} onChange={setDriftStart} inputMode="numeric" disabled={busy} />}
             {unit && <TextField id="traffic-magnitude" label={`Magnitude (${unit === 'std' ? 'standard deviations' : 'share'})`} value={magnitude} onChange={setMagnitude} inputMode="decimal" disabled={busy} hint={`Empty: ${chosen ? defaultMagnitude(chosen.id as ScenarioId, task) : ''}.`} />}
             {picksFeature && numeric.length > 0 && <SelectField id="traffic-feature" label="Input that changes" value={feature} options={[['', 'Picked by the seed'] as const, ...numeric.map((n) => [n, n] as const)]} onChange={setFeature} disabled={busy} />}
+            <TextField id="traffic-label-delay" label="Labels arrive after (simulated hours)" value={labelDelay} onChange={setLabelDelay} inputMode="decimal" disabled={busy} hint={`Empty: the dataset’s usual delay (${chosen ? Math.round(chosen.labelDelayMs / 3_600_000) : ''} h).`} />
             <SelectField id="traffic-speed" label="Speed" value={speed} options={SPEEDS} onChange={setSpeed} disabled={busy} />
           </div>
           {unit && (

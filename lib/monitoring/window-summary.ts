@@ -63,6 +63,8 @@ export function summarizeWindow(endpoint: string, profile: ReferenceProfile, set
     end: values.end,
     rows,
     referenceRows: profile.rows,
+    referenceVersion: profile.version,
+    estimatorNote: profile.estimatorNote,
     features,
     prediction: predicted && isResult(predicted) ? predicted : null,
     target: target && isResult(target) ? target : null,

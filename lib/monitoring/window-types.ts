@@ -15,6 +15,9 @@ export interface MonitorWindow {
   /** Rows scored in the window. */
   rows: number;
   referenceRows: number;
+  /** The model version whose training split is the reference, and why performance has no estimate (null: it has one). */
+  referenceVersion?: number;
+  estimatorNote?: string | null;
   features: ColumnDriftResult[];
   prediction: ColumnDriftResult | null;
   target: ColumnDriftResult | null;

@@ -53,25 +53,34 @@ export interface MonitorData {
   alerts: AlertRecord[];
   rules: AlertRule[];
   deployments: Deployment[];
-  /** The reference each window was judged against: version and rows (from the stored profiles). */
-  references: Array<{ model: string; version: number; rows: number; estimator: string | null; estimatorNote: string | null; task: 'regression' | 'classification' }>;
+  /** The input columns of the version the endpoint serves (what a column rule can watch). */
+  columns: string[];
+  /** The reference of the latest window: the model version whose training split it is. */
+  reference: { model: string; version: number; rows: number; estimatorNote: string | null } | null;
 }
 
-/** Reads the dashboard's data (a live query: it writes nothing; `ensureAlertRules` makes the default rules). */
+/**
+ * Reads the dashboard's data (a live query: it writes nothing; `ensureAlertRules` makes the
+ * default rules). Reference profiles are not read: they hold whole training columns, and the
+ * windows already say which version and how many rows they were judged against.
+ */
 export async function readMonitorData(db: WorkbenchDatabase, endpoint: string): Promise<MonitorData> {
   const row = await db.endpoints.get(endpoint);
-  const [windows, alerts, rules, deployments, profiles] = await Promise.all([
+  const [windows, alerts, rules, deployments] = await Promise.all([
     db.monitorWindows.where('endpoint').equals(endpoint).sortBy('window'),
     db.alerts.where('endpoint').equals(endpoint).toArray(),
     db.alertRules.where('endpoint').equals(endpoint).toArray(),
     db.deployments.where('endpoint').equals(endpoint).toArray(),
-    row ? db.referenceProfiles.where('[model+version]').between([row.model, -Infinity], [row.model, Infinity]).toArray() : Promise.resolve([]),
   ]);
+  const primary = row?.routes.find((r) => r.role === 'primary')?.version;
+  const version = row && primary !== undefined ? await db.modelVersions.get([row.model, primary]) : undefined;
+  const latest = windows.at(-1);
   return {
     windows,
     alerts: alerts.sort((a, b) => b.startWindow - a.startWindow || b.startedAt - a.startedAt),
     rules,
     deployments: deployments.sort((a, b) => a.at - b.at),
-    references: profiles.map((p) => ({ model: p.model, version: p.version, rows: p.rows, estimator: p.estimator?.kind ?? null, estimatorNote: p.estimatorNote, task: p.task })),
+    columns: version?.contract?.columns.map((c) => c.name) ?? [...new Set(windows.flatMap((w) => w.features.map((f) => f.column)))],
+    reference: latest && row ? { model: row.model, version: latest.referenceVersion ?? primary ?? 0, rows: latest.referenceRows, estimatorNote: latest.estimatorNote ?? null } : null,
   };
 }

@@ -46,6 +46,8 @@ export interface ReplayRequest {
   feature?: string;
   /** Exercise mode: the scenario's description does not say which input or class changes. */
   hidden?: boolean;
+  /** Labels arrive this many simulated hours after their request (default: the dataset's delay). */
+  labelDelayHours?: number;
   speed: ReplaySpeed;
   /** Start paused (step by step). */
   paused?: boolean;

@@ -14,7 +14,7 @@ import { ReplayMonitor } from './replay-monitor';
 import { resumeReplay } from './replay-resume';
 import { ReplayWindows } from './replay-windows';
 import { agrees } from './shadow';
-import { createTraffic, DAY_MS, scenarioProblem, type TrafficStream } from './traffic';
+import { createTraffic, DAY_MS, HOUR_MS, scenarioProblem, type TrafficStream } from './traffic';
 import type { VersionCache } from './version-cache';
 
 /** Simulated time one batch of arrivals spans: requests arriving within it are answered together. */
@@ -83,10 +83,10 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
         endedAt: null,
         message: null,
         windowOffset: await nextWindow(db, request.endpoint),
-        options: { days: request.days, requestsPerDay: request.requestsPerDay, rowsPerRequest: request.rowsPerRequest, driftStart: request.driftStart, magnitude: request.magnitude, feature: request.feature, hidden: request.hidden },
+        options: { days: request.days, requestsPerDay: request.requestsPerDay, rowsPerRequest: request.rowsPerRequest, driftStart: request.driftStart, magnitude: request.magnitude, feature: request.feature, hidden: request.hidden, labelDelayHours: request.labelDelayHours },
       };
   const options = record.options;
-  const stream: TrafficStream = createTraffic(record.scenario, ctx, { seed: record.seed, dirtyRate: record.dirtyRate, days: options.days, requestsPerDay: options.requestsPerDay, rowsPerRequest: options.rowsPerRequest, driftStart: options.driftStart, magnitude: options.magnitude, feature: options.feature, hidden: options.hidden, idPrefix: `${record.id.slice(0, 8)}-` });
+  const stream: TrafficStream = createTraffic(record.scenario, ctx, { seed: record.seed, dirtyRate: record.dirtyRate, days: options.days, requestsPerDay: options.requestsPerDay, rowsPerRequest: options.rowsPerRequest, driftStart: options.driftStart, magnitude: options.magnitude, feature: options.feature, hidden: options.hidden, labelDelayMs: options.labelDelayHours === undefined ? undefined : options.labelDelayHours * HOUR_MS, idPrefix: `${record.id.slice(0, 8)}-` });
   record.requestsTotal = stream.totalRequests;
   const { drift, profile, feature, className, startDay, magnitude } = stream.truth;
   record.truth = { drift, profile, feature, className, startDay, magnitude };

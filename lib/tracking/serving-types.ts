@@ -306,5 +306,5 @@ export interface ReplayRecord {
    */
   truth?: { drift: 'covariate' | 'prior' | 'concept' | null; profile: 'sudden' | 'gradual' | 'recurring' | null; feature: string | null; className: string | null; startDay: number; magnitude: number };
   /** How the stream was made, so a resumed replay regenerates the same requests. */
-  options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number; feature?: string; hidden?: boolean };
+  options: { days: number; requestsPerDay: number; rowsPerRequest: number; driftStart?: number; magnitude?: number; feature?: string; hidden?: boolean; labelDelayHours?: number };
 }

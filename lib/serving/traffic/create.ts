@@ -73,7 +73,8 @@ export function createTraffic(scenarioId: string, ctx: ScenarioContext, options:
   }
 
   const hidden = options.hidden === true && base.kind === 'synthetic';
-  const info: ScenarioInfo = { ...base, hidden, description: [base.description, hidden ? HIDDEN_TEXT : details].filter((s) => s !== '').join(' ') };
+  const labelDelayMs = options.labelDelayMs !== undefined && Number.isFinite(options.labelDelayMs) && options.labelDelayMs >= 0 ? options.labelDelayMs : base.labelDelayMs;
+  const info: ScenarioInfo = { ...base, hidden, labelDelayMs, description: [base.description, hidden ? HIDDEN_TEXT : details].filter((s) => s !== '').join(' ') };
   const width = Math.max(6, String(Math.max(0, total - 1)).length);
 
   return {

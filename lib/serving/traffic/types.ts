@@ -69,6 +69,8 @@ export interface TrafficOptions {
   className?: string;
   /** Exercise mode: the description does not say which feature or class changes. */
   hidden?: boolean;
+  /** How long after a request its label arrives, simulated ms (default: the dataset's, see `labelDelayFor`). */
+  labelDelayMs?: number;
   /** Prefix of request ids (default "r"); a replay id here keeps two replays' ids apart in one log. */
   idPrefix?: string;
 }
