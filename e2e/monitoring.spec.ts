@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { deployChampion } from './workbench';
+import { deployChampion, seriousViolations } from './workbench';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,8 +60,8 @@ test('a covariate shift lights up the heat map, its alert goes pending then firi
   await form.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByTestId('alert-rules').locator('li')).toHaveCount(5);
 
-  // Six days at a simulated day a second; the inputs move from day 2; labels take four days.
-  await startTraffic(page, 'watch-api', { scenario: 'covariate-sudden', days: '6', perDay: '600', speed: '86400', feature: 'origin_delay', driftStart: '2', magnitude: '3', labelDelay: '96' });
+  // Six days at a simulated day a second; the inputs move from day 2; labels take ten days.
+  await startTraffic(page, 'watch-api', { scenario: 'covariate-sudden', days: '6', perDay: '600', speed: '86400', feature: 'origin_delay', driftStart: '2', magnitude: '3', labelDelay: '240' });
   await page.getByRole('link', { name: 'Monitoring' }).click();
   const heat = page.getByTestId('drift-heat-map');
   // Windows are the endpoint's days 1–6; the drift starts in window 3.
@@ -118,6 +118,11 @@ test('a covariate shift lights up the heat map, its alert goes pending then firi
   await expect(row).toContainText('chosen by you');
   await expect(drill.getByTestId('drift-table').locator('tr[data-column="origin_delay"]')).toHaveAttribute('data-drifted', 'true');
   await expect(drill.locator('[data-testid="histogram-overlay"][data-column="origin_delay"]')).toBeVisible();
+  // Against another window instead of training: window 4 judged against window 5 (both shifted) is calm on origin_delay.
+  await drill.getByLabel('Compare with').selectOption('5');
+  await expect(drill).toContainText('against watch-api: window 5');
+  await expect(drill.getByTestId('drift-table').locator('tr[data-column="origin_delay"]')).toHaveAttribute('data-drifted', 'false');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The report of that window, as one HTML file without scripts.
   const download = page.waitForEvent('download');

@@ -27,8 +27,8 @@ function Cell({ result, selected, onSelect }: { result: ColumnDriftResult | unde
   const level = heat(result);
   const label = `${result.column}: ${result.testLabel} ${formatScore(result)}, threshold ${result.threshold}: ${result.drifted ? 'drift' : 'no drift'}`;
   return (
-    <td className={`heat-cell ${result.drifted ? 'heat-drift' : 'heat-ok'}`} style={{ ['--heat' as string]: level.toFixed(3) }} data-drifted={result.drifted} aria-selected={selected}>
-      <button type="button" onClick={onSelect} aria-label={`${label}. Open this window.`} title={label}>
+    <td className={`heat-cell ${result.drifted ? 'heat-drift' : 'heat-ok'}${selected ? ' heat-selected' : ''}`} style={{ ['--heat' as string]: level.toFixed(3) }} data-drifted={result.drifted}>
+      <button type="button" onClick={onSelect} aria-label={`${label}. Open this window.`} title={label} aria-current={selected ? 'true' : undefined}>
         {formatScore(result)}
       </button>
     </td>

@@ -78,7 +78,7 @@ export function MonitorPanel({ endpoint }: { endpoint: Endpoint }) {
           </section>
           <PerformanceChart windows={windows} markers={markers} note={reference?.estimatorNote ?? null} />
           <WindowQualityTable windows={windows} />
-          {shown !== null && <WindowDrillDown key={shown} endpoint={endpoint} window={shown} first={windows[0]!.window} />}
+          {shown !== null && <WindowDrillDown key={shown} endpoint={endpoint} window={shown} first={windows[0]!.window} windows={windows.map((w) => w.window)} />}
         </>
       )}
       <AlertRulesEditor endpoint={endpoint.name} rules={data.rules} columns={data.columns} />

@@ -25,18 +25,20 @@ const SIZES = [
  * chosen and why, recomputed from the logged rows with the test, threshold and window size the
  * learner picks. "Use for this endpoint" keeps the choices for the windows judged from now on.
  */
-export function WindowDrillDown({ endpoint, window, first }: { endpoint: Endpoint; window: number; first: number }) {
+export function WindowDrillDown({ endpoint, window, first, windows }: { endpoint: Endpoint; window: number; first: number; windows: number[] }) {
   const [size, setSize] = useState<(typeof SIZES)[number][0]>('1');
+  const [against, setAgainst] = useState('training');
   const [tests, setTests] = useState<Record<string, DriftTestName>>({ ...endpoint.monitoring?.tests });
   const [thresholds, setThresholds] = useState<Record<string, number>>({ ...endpoint.monitoring?.thresholds });
   const [result, setResult] = useState<{ key: string; report: MonitorReport } | { key: string; message: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const from = Math.max(first, window - Number(size) + 1);
-  const key = JSON.stringify([endpoint.name, from, window, tests, thresholds]);
+  const reference = against === 'training' ? undefined : { from: Number(against), to: Number(against) };
+  const key = JSON.stringify([endpoint.name, from, window, tests, thresholds, against]);
   useEffect(() => {
     let live = true;
     servingWorker()
-      .call('monitorRange', { endpoint: endpoint.name, from, to: window, tests, thresholds })
+      .call('monitorRange', { endpoint: endpoint.name, from, to: window, tests, thresholds, reference })
       .result.then(
         (report) => live && setResult({ key, report }),
         (e: unknown) => live && setResult({ key, message: e instanceof Error ? e.message : String(e) }),
@@ -44,7 +46,9 @@ export function WindowDrillDown({ endpoint, window, first }: { endpoint: Endpoin
     return () => {
       live = false;
     };
-  }, [key, endpoint.name, from, window, tests, thresholds]);
+    // `reference` is derived from `against`, which `key` holds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   // A result for other choices is stale: show "judging" until the one asked for arrives.
   const state = !result || result.key !== key ? { status: 'loading' as const } : 'report' in result ? { status: 'ready' as const, report: result.report } : { status: 'error' as const, message: result.message };
   const onChange = (column: string, change: { test?: DriftTestName | null; threshold?: number | null }) => {
@@ -85,6 +89,7 @@ export function WindowDrillDown({ endpoint, window, first }: { endpoint: Endpoin
     <section className="card drill-down" aria-labelledby="drill-heading" data-testid="window-drill-down" data-window={window}>
       <h3 id="drill-heading">{from === window ? `Window ${window}` : `Windows ${from}–${window}`} in detail</h3>
       <SelectField id="drill-size" label="Window size (ending at this window)" value={size} options={SIZES} onChange={setSize} />
+      <SelectField id="drill-reference" label="Compare with" value={against} options={[['training', 'the training split (the reference)'] as const, ...windows.filter((w) => w < from || w > window).map((w) => [String(w), `window ${w}`] as const)]} onChange={setAgainst} hint="Another window as the reference: is today unlike a calm week of production, not only unlike training?" />
       {state.status === 'loading' && <p role="status">Judging the logged rows…</p>}
       {state.status === 'error' && (
         <p className="notice error" role="alert">

@@ -21,6 +21,9 @@ const WORKBENCH = [
   '/workbench/benchmark',
   '/workbench/benchmark/tracking',
   '/workbench/benchmark/serving',
+  '/workbench/benchmark/drift',
+  '/workbench/alerts',
+  '/workbench/drift-report',
 ];
 const ROUTES = ['/', '/weeks/1', '/weeks/2', '/maturity', '/progress', '/no-such-page', ...WORKBENCH, ...allLessons(course).map((l) => `/lessons/${l.id}`)];
 

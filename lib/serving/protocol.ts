@@ -164,6 +164,8 @@ export interface MonitorRangeRequest {
   tests?: Record<string, DriftTestName>;
   thresholds?: Record<string, number>;
   share?: number;
+  /** Judge against these windows of the endpoint instead of the training split (e.g. a calm week). */
+  reference?: { from: number; to: number };
 }
 
 /** Where one side of a two-dataset report comes from. */

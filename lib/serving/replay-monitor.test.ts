@@ -124,6 +124,10 @@ describe('monitoring a replay', () => {
     expect(two.current.rows).toBe(800);
     expect(two.windows!.map((w) => w.window)).toEqual([first!.window, second!.window]);
     expect(two.histograms.length).toBe(two.columns.length);
+    // Another window as the reference: production against production.
+    const vsWindow = await monitorRangeReport(deps, { endpoint: 'quiet', from: second!.window, to: second!.window, reference: { from: first!.window, to: first!.window } });
+    expect(vsWindow.reference).toEqual({ label: `quiet: window ${first!.window}`, rows: 400 });
+    expect(vsWindow.columns.find((c) => c.column === 'distance')!.test).toBe('ks');
     const csv = 'horsepower,mpg,origin\n' + Array.from({ length: 60 }, (_, i) => `${200 + i},${10 + (i % 5)},Mars`).join('\n');
     const report = await datasetsReport(deps, { reference: { kind: 'builtin', id: 'cars' }, current: { kind: 'csv', name: 'later.csv', text: csv } });
     expect(report.columns.map((c) => c.column).sort()).toEqual(['horsepower', 'mpg', 'origin']);

@@ -92,18 +92,20 @@ export async function runReplay(request: ReplayRequest, deps: ReplayDeps): Promi
   record.truth = { drift, profile, feature, className, startDay, magnitude };
   record.simStart = stream.start;
   const resumeFrom = record.requestsDone;
-  const clock = new SimulatedClock({ start: resumeFrom > 0 ? record.simNow : stream.start, speed: request.speed, paused: request.paused ?? false });
-  deps.onClock?.(clock);
+  const monitor = await ReplayMonitor.start(deps, endpoint0);
   const windows = new ReplayWindows(record.endpoint, record.id, ctx.task);
   const labels = new LabelQueue(ctx.task, stream.info.labelDelayMs);
   const canary = new CanaryTracker(ctx.task);
   const writer = new PredictionLogWriter(db, record.endpoint, record.id);
-  const monitor = await ReplayMonitor.start(deps, endpoint0);
   if (resumeFrom > 0) {
     await resumeReplay(db, record, stream, windows, labels);
     await monitor.resume(record);
   }
   const backendLabel = await deps.cache.backendLabel();
+  // The clock starts only now: simulated time must not run on while the reference profile is built
+  // (the training split predicted, the estimator fitted) or a resumed replay reads its log back.
+  const clock = new SimulatedClock({ start: resumeFrom > 0 ? record.simNow : stream.start, speed: request.speed, paused: request.paused ?? false });
+  deps.onClock?.(clock);
   deps.post({ type: 'started', replayId: record.id, totalRequests: stream.totalRequests, simStart: stream.start, simEnd: stream.start + stream.days * DAY_MS, scenarioTitle: stream.info.title, backendLabel, resumedFrom: resumeFrom });
   const span = (window: number) => ({ start: stream.start + (window - record.windowOffset) * DAY_MS, end: stream.start + (window - record.windowOffset + 1) * DAY_MS });
 
