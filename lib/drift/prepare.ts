@@ -154,6 +154,14 @@ export function numbersAsCategories(sorted: Float64Array): string[] {
  * Inputs must be non-empty, finite and sorted; nothing is checked (callers prepared them).
  */
 export function normedWassersteinSorted(u: Float64Array, v: Float64Array): number {
+  return normedWassersteinSortedWithUnique(u, v).distance;
+}
+
+/**
+ * {@link normedWassersteinSorted}, and the number of distinct values over both arrays, which its
+ * merge walk visits one by one anyway (`unionUniqueSorted` without a second pass).
+ */
+export function normedWassersteinSortedWithUnique(u: Float64Array, v: Float64Array): { distance: number; unique: number } {
   const nu = u.length;
   const nv = v.length;
   // i, j: values ≤ z on each side. Equal values are stepped over together: the terms they would
@@ -162,6 +170,7 @@ export function normedWassersteinSorted(u: Float64Array, v: Float64Array): numbe
   let j = 0;
   let total = 0;
   let z = j >= nv || (i < nu && (u[0] as number) <= (v[0] as number)) ? (u[0] as number) : (v[0] as number);
+  let unique = 1;
   for (;;) {
     while (i < nu && (u[i] as number) <= z) i++;
     while (j < nv && (v[j] as number) <= z) j++;
@@ -169,8 +178,18 @@ export function normedWassersteinSorted(u: Float64Array, v: Float64Array): numbe
     const next = j >= nv || (i < nu && (u[i] as number) <= (v[j] as number)) ? (u[i] as number) : (v[j] as number);
     total += Math.abs(i / nu - j / nv) * (next - z);
     z = next;
+    unique++;
   }
-  return total / Math.max(populationStdOfSorted(u), MIN_NORM_STD);
+  return { distance: total / Math.max(populationStdOfSorted(u), MIN_NORM_STD), unique };
+}
+
+const uniques = new WeakMap<Float64Array, number>();
+
+/** {@link sortedUnique}, kept per array (a reference is asked again for every window). */
+export function sortedUniqueOf(a: Float64Array): number {
+  let n = uniques.get(a);
+  if (n === undefined) uniques.set(a, (n = sortedUnique(a)));
+  return n;
 }
 
 const stds = new WeakMap<Float64Array, number>();

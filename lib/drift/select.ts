@@ -9,6 +9,8 @@ import { jensenShannonDistance, jensenShannonOfShares, psi, psiOfShares } from '
 import { ksTest } from './ks';
 import {
   normedWassersteinSorted,
+  normedWassersteinSortedWithUnique,
+  sortedUniqueOf,
   numbersAsCategories,
   prepare,
   requireUsable,
@@ -114,8 +116,15 @@ export function driftOfPrepared(ref: PreparedSample, cur: PreparedSample, option
   requireUsable(cur, 'current', column);
   const referenceRows = usableCount(ref);
   const currentRows = usableCount(cur);
+  // A large numerical reference with more than 5 values of its own is judged by the normed
+  // Wasserstein distance whatever the current sample holds, and that distance's merge walk counts
+  // the union's distinct values too: one pass instead of two (what a window update pays).
+  let merged: { distance: number; unique: number } | null = null;
+  if (ref.kind === 'numerical' && cur.kind === 'numerical' && referenceRows > SMALL_REFERENCE_ROWS && (options.test ?? 'wasserstein') === 'wasserstein' && sortedUniqueOf(ref.sorted) > MAX_CATEGORICAL_UNIQUE) {
+    merged = normedWassersteinSortedWithUnique(ref.sorted, cur.sorted);
+  }
   const uniqueValues =
-    ref.kind === 'numerical' && cur.kind === 'numerical' ? unionUniqueSorted(ref.sorted, cur.sorted) : unionUniqueCounts(countsOf(ref), countsOf(cur));
+    merged !== null ? merged.unique : ref.kind === 'numerical' && cur.kind === 'numerical' ? unionUniqueSorted(ref.sorted, cur.sorted) : unionUniqueCounts(countsOf(ref), countsOf(cur));
   const asCategories = ref.kind === 'categorical' || uniqueValues <= MAX_CATEGORICAL_UNIQUE;
   const small = referenceRows <= SMALL_REFERENCE_ROWS;
   const chosen: DriftTestName = asCategories ? (small ? (uniqueValues > 2 ? 'chisquare' : 'z') : 'jensenshannon') : small ? 'ks' : 'wasserstein';
@@ -135,7 +144,7 @@ export function driftOfPrepared(ref: PreparedSample, cur: PreparedSample, option
     const r = ksTest(numbers(ref), numbers(cur));
     [statistic, score] = [r.statistic, r.pValue];
   } else if (test === 'wasserstein') {
-    statistic = score = normedWassersteinSorted(numbers(ref), numbers(cur));
+    statistic = score = merged !== null ? merged.distance : normedWassersteinSorted(numbers(ref), numbers(cur));
   } else if (test === 'chisquare') {
     const r = chiSquareTest(categories(ref), categories(cur));
     [statistic, score] = [r.statistic, r.pValue];
