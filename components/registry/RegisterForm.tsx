@@ -9,6 +9,7 @@ import { registerModel } from '@/lib/registry/registry';
 import { getDatabase } from '@/lib/tracking/db';
 import { modelHref } from './links';
 import { systemClock } from '@/lib/time';
+import { servingWorker } from '@/stores/serving-worker';
 
 /** Registration time (epoch ms); read when the form is sent, never during render. */
 const clock = () => systemClock.now();
@@ -37,6 +38,12 @@ export function RegisterForm({ runId, defaultName, names }: { runId: string; def
     try {
       const version = await registerModel(getDatabase(), { name: trimmed, runId, description, tags: parseTags(tags) }, clock());
       setMessage({ kind: 'ok', name: version.name, version: version.version });
+      // The monitoring reference (training split, the model's scores on it, the label-free
+      // estimator) is built now, in the serving worker, so a later replay starts at once. A failure
+      // here is not the registration's: the first replay builds it again and says why.
+      void servingWorker()
+        .call('profileVersion', { model: version.name, version: version.version })
+        .result.catch(() => undefined);
       setDescription('');
       setTags('');
     } catch (error) {

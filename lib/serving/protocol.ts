@@ -150,6 +150,8 @@ export type ServingMethods = {
   datasetsReport: RpcMethod<DatasetsReportRequest, never, MonitorReport>;
   sampleSize: RpcMethod<{ shift: number; seed: number }, never, SampleSizeRow[]>;
   benchDrift: RpcMethod<{ rows: number; seed: number }, never, DriftBenchResult>;
+  /** Builds and stores a version's reference profile (at registration), unless it is stored already. */
+  profileVersion: RpcMethod<{ model: string; version: number }, never, { rows: number; estimator: string | null }>;
 };
 
 /**

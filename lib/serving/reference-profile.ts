@@ -61,11 +61,22 @@ export async function buildReferenceProfile(deps: { db: WorkbenchDatabase; cache
   };
 }
 
-/** The stored profile of `model` v`version`, built and stored on first use. */
+/** Profiles being built in this worker, so a registration's build and a replay's share one. */
+const building = new Map<string, Promise<ReferenceProfile>>();
+
+/** The stored profile of `model` v`version`, built and stored on first use (once, even when asked twice at the same time). */
 export async function loadReferenceProfile(deps: { db: WorkbenchDatabase; cache: VersionCache; sources: DatasetSources; now: () => number }, model: string, version: number): Promise<ReferenceProfile> {
   const stored = await deps.db.referenceProfiles.get([model, version]);
   if (stored && stored.format === 1) return stored;
-  const profile = await buildReferenceProfile(deps, model, version);
-  await deps.db.referenceProfiles.put(profile);
-  return profile;
+  const key = `${deps.db.name}\u0000${model}\u0000${version}`;
+  let pending = building.get(key);
+  if (!pending) {
+    pending = buildReferenceProfile(deps, model, version).then(async (profile) => {
+      await deps.db.referenceProfiles.put(profile);
+      return profile;
+    });
+    building.set(key, pending);
+    void pending.finally(() => building.delete(key)).catch(() => undefined);
+  }
+  return pending;
 }

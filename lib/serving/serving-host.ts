@@ -14,6 +14,7 @@ import type { ServingMethods } from './protocol';
 import { sampleSizeEffect } from '../drift';
 import { runDriftBench } from './bench-drift';
 import { datasetsReport, monitorRangeReport } from './monitor-detail';
+import { loadReferenceProfile } from './reference-profile';
 import { ConsoleDrift } from './replay-monitor';
 import { runReplay } from './replay-runner';
 import { replayLockName } from './lock-names';
@@ -160,6 +161,11 @@ export function createServingHandlers(environment: () => ServingEnvironment = br
 
     datasetsReport(request) {
       return datasetsReport(getEnv(), request);
+    },
+
+    async profileVersion(request) {
+      const profile = await loadReferenceProfile(getEnv(), request.model, request.version);
+      return { rows: profile.rows, estimator: profile.estimator?.kind ?? null };
     },
 
     benchDrift(request) {
