@@ -5,11 +5,10 @@
  * sliding window that a client can read request by request. Judged as a monitoring window is:
  * Evidently's default test per column, dataset drift at the endpoint's share.
  */
-import { datasetDrift, driftOfPrepared, DriftInputError, prepare } from '../drift';
+import { datasetDrift, driftOfPrepared, DriftInputError, prepare, toCategory, toFiniteNumber } from '../drift';
 import { preparedReference } from './prepared-reference';
 import type { LoggedRow } from '../tracking/prediction-log-types';
 import type { MonitorSettings, ReferenceProfile } from './profile-types';
-import { categoryValue, numericValue } from './window-values';
 
 /** Fewer rows than this are too few to judge: the verdict is 0 until the endpoint served this many. */
 export const MIN_RESPONSE_ROWS = 30;
@@ -47,7 +46,7 @@ export class ResponseDrift {
       this.profile.columns.forEach((column, c) => {
         const p = this.positions[c]!;
         const raw = p < 0 ? null : row.inputs[p];
-        this.rings[c]![this.next] = column.kind === 'numerical' ? numericValue(raw) : categoryValue(raw);
+        this.rings[c]![this.next] = column.kind === 'numerical' ? toFiniteNumber(raw as never) : toCategory(raw as never);
       });
       this.next = (this.next + 1) % this.capacity;
       this.filled = Math.min(this.capacity, this.filled + 1);

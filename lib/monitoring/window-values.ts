@@ -5,28 +5,8 @@
  * from its values; closed windows are stored as summaries and never recomputed.
  */
 import type { LoggedRow } from '../tracking/prediction-log-types';
+import { toCategory, toFiniteNumber } from '../drift';
 import type { ReferenceColumn } from './profile-types';
-
-/** Reads a raw request value as a number: finite numbers and plain numeric strings; else NaN (missing). */
-export function numericValue(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    // "12,5", "N/A" and "" are not numbers: a monitor counts them as missing, as the contract does.
-    if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return NaN;
-    return Number(trimmed);
-  }
-  return NaN;
-}
-
-/** Reads a raw request value as a category: null for missing ('' included), else its string. */
-export function categoryValue(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
-}
 
 /** A growable column of one window. */
 export type WindowColumn = { kind: 'numerical'; values: number[] } | { kind: 'categorical'; values: Array<string | null> };
@@ -83,8 +63,8 @@ export class WindowValues {
       const column = this.columns[c]!;
       const p = at[c]!;
       const raw = p < 0 ? null : row.inputs[p];
-      if (column.kind === 'numerical') column.values.push(numericValue(raw));
-      else column.values.push(categoryValue(raw));
+      if (column.kind === 'numerical') column.values.push(toFiniteNumber(raw as never));
+      else column.values.push(toCategory(raw as never));
     }
     if (row.status === 'rejected') this.rejected += 1;
     if (row.status === 'error') this.errors += 1;
